@@ -1,0 +1,8 @@
+package dev.moss.format;
+
+/** The file ends before the structure it announces. */
+public class TruncatedStoneException extends StoneFormatException {
+    public TruncatedStoneException(String message) {
+        super(message);
+    }
+}
