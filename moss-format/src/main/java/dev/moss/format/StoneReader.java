@@ -1,21 +1,14 @@
 package dev.moss.format;
 
-import dev.moss.format.digest.Xxh3;
 import dev.moss.format.header.StoneHeader;
-import dev.moss.format.internal.RecordInput;
-import dev.moss.format.internal.ZstdCodec;
-import dev.moss.format.payload.Compression;
 import dev.moss.format.payload.Payload;
 import dev.moss.format.payload.PayloadHeader;
-import dev.moss.format.payload.PayloadKind;
-import dev.moss.format.record.AttributeRecord;
 import dev.moss.format.record.IndexRecord;
 import dev.moss.format.record.LayoutRecord;
 import dev.moss.format.record.MetaRecord;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
@@ -156,6 +149,7 @@ public final class StoneReader implements Closeable {
 
     private List<Payload> readPayloads(ReadLimits limits) throws IOException {
         List<Payload> out = new ArrayList<>(Math.min(header.payloadCount(), 64));
+        PayloadDecoder decoder = new PayloadDecoder(this::readFully, limits);
         long offset = StoneHeader.SIZE;
         for (int i = 0; i < header.payloadCount(); i++) {
             String where = "payload " + i;
@@ -171,90 +165,17 @@ public final class StoneReader implements Closeable {
                 throw new TruncatedStoneException(where + ": stored_size " + ph.storedSize()
                         + " runs past the end of the file (" + (fileSize - body) + " bytes left)");
             }
-            out.add(readPayload(i, ph, body, where, limits));
+            out.add(decoder.decode(i, ph, body, where));
             offset = body + ph.storedSize();
         }
         return List.copyOf(out);
-    }
-
-    private Payload readPayload(int i, PayloadHeader ph, long body, String where, ReadLimits limits)
-            throws IOException {
-        Optional<PayloadKind> kind = ph.kind();
-        Optional<Compression> compression = ph.compression();
-        if (kind.isEmpty() || compression.isEmpty()) {
-            return new Payload.UnknownPayload(i, ph, body);
-        }
-        if (compression.get() == Compression.NONE && ph.storedSize() != ph.plainSize()) {
-            throw new CorruptStoneException(where + ": uncompressed payload has stored_size "
-                    + ph.storedSize() + " but plain_size " + ph.plainSize());
-        }
-        if (kind.get() == PayloadKind.CONTENT) {
-            return new Payload.ContentPayload(i, ph, body);
-        }
-        int minRecord = switch (kind.get()) {
-            case META -> 8;
-            case ATTRIBUTES -> 16;
-            default -> 32;
-        };
-        if (ph.plainSize() > limits.maxRecordPayloadSize() || ph.storedSize() > limits.maxRecordPayloadSize()) {
-            throw new CorruptStoneException(where + ": payload of " + ph.plainSize()
-                    + " plain bytes exceeds the limit of " + limits.maxRecordPayloadSize());
-        }
-        if (ph.recordCount() * minRecord > ph.plainSize()) {
-            throw new CorruptStoneException(where + ": " + ph.recordCount() + " records need at least "
-                    + ph.recordCount() * minRecord + " bytes, but plain_size is " + ph.plainSize());
-        }
-        byte[] stored = readFully(body, (int) ph.storedSize(), where);
-        long actual = Xxh3.hash64(stored, 0, stored.length);
-        if (actual != ph.checksum()) {
-            throw new ChecksumMismatchException(String.format(
-                    "%s: checksum mismatch: expected %016x, got %016x", where, ph.checksum(), actual));
-        }
-        int plainSize = (int) ph.plainSize();
-        byte[] plain = compression.get() == Compression.ZSTD
-                ? ZstdCodec.decompressExact(stored, plainSize, where)
-                : stored;
-        RecordInput in = new RecordInput(plain, 0, plainSize, where);
-        int count = (int) ph.recordCount();
-        return switch (kind.get()) {
-            case META -> new Payload.MetaPayload(i, ph, decode(in, count, MetaRecord::read));
-            case LAYOUT -> new Payload.LayoutPayload(i, ph, decode(in, count, LayoutRecord::read));
-            case INDEX -> new Payload.IndexPayload(i, ph, decode(in, count, IndexRecord::read));
-            case ATTRIBUTES -> new Payload.AttributePayload(i, ph, decode(in, count, AttributeRecord::read));
-            case CONTENT -> throw new AssertionError("handled above");
-        };
-    }
-
-    /** Decodes one record from a cursor. */
-    @FunctionalInterface
-    interface RecordDecoder<T> {
-        T read(RecordInput in) throws CorruptStoneException;
-    }
-
-    private static <T> List<T> decode(RecordInput in, int count, RecordDecoder<T> decoder)
-            throws CorruptStoneException {
-        List<T> out = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            in.startRecord(r);
-            out.add(decoder.read(in));
-        }
-        return out;
     }
 
     static String describe(int index, PayloadHeader header) {
         return "payload " + index + " (" + header.kindName() + ")";
     }
 
-    private byte[] readFully(long position, int length, String what) throws IOException {
-        byte[] out = new byte[length];
-        ByteBuffer buf = ByteBuffer.wrap(out);
-        while (buf.hasRemaining()) {
-            channel.position(position + buf.position());
-            if (channel.read(buf) < 0) {
-                throw new TruncatedStoneException(what + ": file ends at byte " + fileSize
-                        + ", " + buf.remaining() + " bytes short");
-            }
-        }
-        return out;
+    byte[] readFully(long position, int length, String what) throws IOException {
+        return ChannelReads.readFully(channel, fileSize, position, length, what);
     }
 }
