@@ -114,19 +114,27 @@ public final class MetaDb implements AutoCloseable {
     }
 
     private static void insert(Connection c, Map<String, PackageMeta> packages) throws SQLException {
-        // Duplicate child values (a license listed twice) are collapsed rather than failing on the
-        // composite primary key: they carry no information.
-        try (ChunkedInsert meta = new ChunkedInsert(c, "INSERT", "meta", META_COLUMNS.split(", "));
-                ChunkedInsert licenses = child(c, Child.LICENSES);
-                ChunkedInsert dependencies = child(c, Child.DEPENDENCIES);
-                ChunkedInsert providers = child(c, Child.PROVIDERS);
-                ChunkedInsert conflicts = child(c, Child.CONFLICTS)) {
+        // All meta rows go in before any child row: the inserts are buffered and flushed in
+        // chunks, and a child chunk flushed ahead of its parent's would break the foreign key.
+        try (ChunkedInsert meta = new ChunkedInsert(c, "INSERT", "meta", META_COLUMNS.split(", "))) {
             for (Map.Entry<String, PackageMeta> e : packages.entrySet()) {
                 String id = Objects.requireNonNull(e.getKey(), "package id");
                 PackageMeta m = e.getValue();
                 meta.row(id, m.name(), m.version(), m.release(), m.buildRelease(), m.architecture(), m.summary(),
                         m.description(), m.sourceId(), m.homepage(), m.uri().orElse(null), m.hash().orElse(null),
                         m.downloadSize().orElse(null));
+            }
+            meta.finish();
+        }
+        // Duplicate child values (a license listed twice) are collapsed rather than failing on the
+        // composite primary key: they carry no information.
+        try (ChunkedInsert licenses = child(c, Child.LICENSES);
+                ChunkedInsert dependencies = child(c, Child.DEPENDENCIES);
+                ChunkedInsert providers = child(c, Child.PROVIDERS);
+                ChunkedInsert conflicts = child(c, Child.CONFLICTS)) {
+            for (Map.Entry<String, PackageMeta> e : packages.entrySet()) {
+                String id = e.getKey();
+                PackageMeta m = e.getValue();
                 for (String license : m.licenses()) {
                     licenses.row(id, license);
                 }
@@ -141,7 +149,6 @@ public final class MetaDb implements AutoCloseable {
                     conflicts.row(id, x.toString());
                 }
             }
-            meta.finish();
             licenses.finish();
             dependencies.finish();
             providers.finish();
