@@ -35,7 +35,7 @@ record LayoutColumns(String type, String value1, String value2) {
     LayoutEntry toEntry() {
         EntryType entryType = EntryType.fromDbName(type);
         return switch (entryType) {
-            case REGULAR -> new LayoutEntry.Regular(Digest128.fromDecimal(required(value1, "digest")),
+            case REGULAR -> new LayoutEntry.Regular(DecimalDigests.parse(required(value1, "digest")),
                     required(value2, "path"));
             case SYMLINK -> new LayoutEntry.Symlink(required(value1, "link text"), required(value2, "path"));
             case DIRECTORY -> new LayoutEntry.Directory(required(value1, "path"));

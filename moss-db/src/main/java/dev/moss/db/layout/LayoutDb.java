@@ -174,12 +174,14 @@ public final class LayoutDb implements AutoCloseable {
         return db.read("reading file digests", c -> {
             Set<Digest128> digests = new HashSet<>();
             try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT DISTINCT entry_value1 FROM layout WHERE entry_type = '"
+                    // No DISTINCT: SQLite would build a temporary b-tree of every digest text;
+                    // the set below removes duplicates more cheaply.
+                    ResultSet rs = s.executeQuery("SELECT entry_value1 FROM layout WHERE entry_type = '"
                             + EntryType.REGULAR.dbName + "'")) {
                 while (rs.next()) {
                     String text = rs.getString(1);
                     try {
-                        digests.add(Digest128.fromDecimal(String.valueOf(text)));
+                        digests.add(DecimalDigests.parse(String.valueOf(text)));
                     } catch (IllegalArgumentException e) {
                         throw new CorruptDatabaseException(db.file(), "regular layout entry has a bad digest: "
                                 + e.getMessage(), e);
