@@ -150,7 +150,12 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(file, "cannot configure database", e);
         }
-        inTransaction("migrating schema", c -> Migrations.migrate(c, schema));
+        if (version < latest) {
+            // Migrations re-reads the version inside the write transaction, so two processes
+            // opening an old file at once apply each script only once.
+            inTransaction("migrating schema from version " + version + " to " + latest,
+                    c -> Migrations.migrate(c, schema));
+        }
     }
 
     private void requireTable(Statement s) throws SQLException, DatabaseException {
@@ -307,7 +312,7 @@ public final class Database implements AutoCloseable {
      * Turns a JDBC failure into a one-line {@link DatabaseException} of the matching type, naming
      * the file and what was being done.
      */
-    public static DatabaseException translate(Path file, String what, SQLException e) {
+    private static DatabaseException translate(Path file, String what, SQLException e) {
         SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
         String detail = e.getMessage();
         if (code == null) {
