@@ -209,4 +209,63 @@ class DatabaseTest {
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageEndingWith("database is closed");
     }
+
+    @Test
+    void writerWaitsForAnotherProcessesLockInsteadOfFailing() throws Exception {
+        Path file = dir.resolve("state");
+        Database.open(file, Schema.STATE).close();
+        try (java.sql.Connection other = RawSqlite.connect(file); Database db = Database.open(file, Schema.STATE)) {
+            other.createStatement().execute("BEGIN IMMEDIATE");
+            other.createStatement().executeUpdate("INSERT INTO state (type, summary) VALUES ('transaction', 'other')");
+            Thread releaser = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(300);
+                    other.createStatement().execute("COMMIT");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            insertState(db, "ours"); // blocks on the busy timeout until the other writer commits
+            releaser.join();
+        }
+        assertThat(RawSqlite.rows(file, "SELECT summary FROM state ORDER BY id"))
+                .containsExactly(java.util.List.of("other"), java.util.List.of("ours"));
+    }
+
+    @Test
+    void threadsSharingOneDatabaseAreSerialised() throws Exception {
+        Path file = dir.resolve("state");
+        try (Database db = Database.open(file, Schema.STATE)) {
+            var threads = new java.util.ArrayList<Thread>();
+            var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        String name = thread + "-" + i + "-";
+                        try {
+                            db.inTransaction(c -> {
+                                insertState(db, name + "a");
+                                insertState(db, name + "b");
+                                return null;
+                            });
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(failures).isEmpty();
+        }
+        assertThat(RawSqlite.scalar(file, "SELECT count(*) FROM state")).isEqualTo(80);
+        // Each transaction's two rows are adjacent: no interleaving between threads.
+        var summaries = RawSqlite.rows(file, "SELECT summary FROM state ORDER BY id");
+        for (int i = 0; i < summaries.size(); i += 2) {
+            String a = summaries.get(i).getFirst();
+            assertThat(summaries.get(i + 1).getFirst()).isEqualTo(a.substring(0, a.length() - 1) + "b");
+        }
+    }
 }
