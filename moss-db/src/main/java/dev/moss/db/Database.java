@@ -173,10 +173,12 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /** Which kind of moss database this is. */
     public Schema schema() {
         return schema;
     }
 
+    /** Whether it was opened with {@link #openReadOnly}. */
     public boolean isReadOnly() {
         return readOnly;
     }
@@ -197,6 +199,8 @@ public final class Database implements AutoCloseable {
      *
      * <p>Called inside another transaction on this database, the work joins it. If the joined
      * work fails, the outer transaction is rolled back even if the failure is caught in between.
+     * Joining a {@link #read} means the write lock is taken only at the first write, so prefer
+     * starting with {@code inTransaction} when the work may write.
      *
      * @param what what the work does, for error messages ("adding layouts")
      * @throws DatabaseException the work or the commit failed; everything the transaction did

@@ -18,7 +18,8 @@ record LayoutColumns(String type, String value1, String value2) {
 
     static LayoutColumns of(LayoutEntry entry) {
         return switch (entry) {
-            case LayoutEntry.Regular r -> new LayoutColumns(EntryType.REGULAR.dbName, r.digest().toDecimal(), r.target());
+            case LayoutEntry.Regular r ->
+                    new LayoutColumns(EntryType.REGULAR.dbName, r.digest().toDecimal(), r.target());
             case LayoutEntry.Symlink s -> new LayoutColumns(EntryType.SYMLINK.dbName, s.source(), s.target());
             case LayoutEntry.Directory d -> new LayoutColumns(EntryType.DIRECTORY.dbName, d.target(), null);
             case LayoutEntry.Special s -> new LayoutColumns(s.type().dbName, s.target(), null);

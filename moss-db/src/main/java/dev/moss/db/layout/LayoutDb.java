@@ -229,7 +229,8 @@ public final class LayoutDb implements AutoCloseable {
     }
 
     private static int delete(Connection c, Collection<String> packageIds) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM layout WHERE package_id IN " + IdList.IN_PARAMETER)) {
+        String sql = "DELETE FROM layout WHERE package_id IN " + IdList.IN_PARAMETER;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, IdList.json(packageIds));
             return s.executeUpdate();
         }

@@ -96,7 +96,8 @@ public final class StateDb implements AutoCloseable {
 
     private static long insertState(Connection c, Optional<String> summary, Optional<String> description)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO state (type, summary, description) VALUES (?, ?, ?)")) {
+        String sql = "INSERT INTO state (type, summary, description) VALUES (?, ?, ?)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, StateKind.TRANSACTION.dbName);
             s.setString(2, summary.orElse(null));
             s.setString(3, description.orElse(null));
