@@ -50,10 +50,17 @@ public record FileStat(int mode, int uid, int gid, long size) {
 
     /**
      * Sets the permission bits of {@code path} exactly (setuid/setgid/sticky included), whatever
-     * the umask. Must not be used on symlinks: Linux has no mode for them.
+     * the umask. Refuses symlinks: Linux has no mode for them, and chmod would follow the link.
+     *
+     * <p>Why not {@code NOFOLLOW_LINKS}: the JDK then implements chmod by opening the file, and
+     * opening a fifo blocks until a writer appears. Plain {@code chmod(2)} after an lstat that
+     * proves the path is no symlink has neither problem.
      */
     public static void chmod(Path path, int permissions) throws IOException {
-        Files.setAttribute(path, "unix:mode", permissions & 07777, LinkOption.NOFOLLOW_LINKS);
+        if (of(path).isSymlink()) {
+            throw new IOException(path + ": refusing to chmod a symlink (it would change its target)");
+        }
+        Files.setAttribute(path, "unix:mode", permissions & 07777);
     }
 
     /** Sets owner and group of {@code path} itself (lchown for symlinks). Needs privileges. */
