@@ -113,8 +113,8 @@ public final class StoneWriter {
 
     /**
      * Writes the stone to {@code out}. The content payload is compressed into {@code scratch}
-     * (an empty, readable and writable channel owned by the caller) first, because its size and
-     * checksum precede it in the file.
+     * (an empty, readable and writable channel owned by the caller; may be {@code null} when no
+     * content was added) first, because its size and checksum precede it in the file.
      *
      * @throws IOException if a content source does not give exactly the bytes it was added with
      */

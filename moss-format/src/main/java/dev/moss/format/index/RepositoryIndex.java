@@ -7,7 +7,6 @@ import dev.moss.format.header.FileType;
 import dev.moss.format.meta.PackageMeta;
 import dev.moss.format.payload.Payload;
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +21,8 @@ public final class RepositoryIndex {
     private RepositoryIndex() {}
 
     /** Writes the entries sorted by name (bytewise); every entry needs its repository fields. */
-    public static void write(List<PackageMeta> entries, WritableByteChannel out, SeekableByteChannel scratch,
-            StoneWriter.Options options) throws IOException {
+    public static void write(List<PackageMeta> entries, WritableByteChannel out, StoneWriter.Options options)
+            throws IOException {
         List<PackageMeta> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(PackageMeta::name));
         StoneWriter writer = new StoneWriter(FileType.REPOSITORY, options);
@@ -33,7 +32,7 @@ public final class RepositoryIndex {
             }
             writer.addMeta(m.toRecords());
         }
-        writer.write(out, scratch);
+        writer.write(out, null); // an index has no content, so no scratch space is needed
     }
 
     /** Reads every package of an index; entries without a {@code PackageHash} are an error. */

@@ -80,7 +80,7 @@ public final class Index {
         packages.sort(Comparator.comparing(p -> p.meta().name()));
         Path indexFile = out.resolve(FILE_NAME);
         List<PackageMeta> metas = packages.stream().map(IndexedPackage::meta).toList();
-        AtomicFile.write(indexFile, (o, scratch) -> RepositoryIndex.write(metas, o, scratch, StoneWriter.Options.DEFAULT));
+        AtomicFile.write(indexFile, (o, scratch) -> RepositoryIndex.write(metas, o, StoneWriter.Options.DEFAULT));
         return new IndexResult(indexFile, stones.size(), packages);
     }
 

@@ -1,0 +1,222 @@
+package dev.moss.store.blit;
+
+import static dev.moss.store.fs.LinuxNativeFs.EEXIST;
+import static dev.moss.store.fs.LinuxNativeFs.EMLINK;
+import static dev.moss.store.fs.LinuxNativeFs.EXDEV;
+
+import dev.moss.format.digest.Digest128;
+import dev.moss.format.record.EntryType;
+import dev.moss.store.asset.AssetStore;
+import dev.moss.store.asset.FileCopy;
+import dev.moss.store.fs.LinuxNativeFs;
+import dev.moss.store.fs.NativeIOException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Writes a {@link VfsTree} as a real directory tree: directories, symlinks, and regular files
+ * hardlinked from the asset store, every entry with exactly its layout mode (and owner, as root).
+ * All creation is relative to directory file descriptors opened without following symlinks, on
+ * a tree that starts empty, so no entry can land outside the target. Subtrees are written in
+ * parallel.
+ */
+public final class Blitter {
+    private final AssetStore assets;
+    private final BlitListener listener;
+    private final boolean root;
+    private final int threads;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    private final LongAdder dirs = new LongAdder();
+    private final LongAdder files = new LongAdder();
+    private final LongAdder links = new LongAdder();
+    private final LongAdder specials = new LongAdder();
+    private final LongAdder copied = new LongAdder();
+
+    private int assetsFd = -1;
+
+    public Blitter(AssetStore assets, BlitListener listener, boolean root, int threads) {
+        this.assets = assets;
+        this.listener = listener;
+        this.root = root;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Blits {@code tree} into {@code target}, which must not exist; its parent must. On failure
+     * the partial tree is left for the caller to remove (it is a staging tree, never live).
+     */
+    public BlitStats blit(VfsTree tree, Path target) throws IOException {
+        long start = System.nanoTime();
+        int oldMask = LinuxNativeFs.umask(0); // modes must come out exactly as the layout says
+        int parentFd = -1;
+        int targetFd = -1;
+        try {
+            Files.createDirectories(assets.root());
+            assetsFd = LinuxNativeFs.openDirectory(assets.root().toString());
+            parentFd = LinuxNativeFs.openDirectory(target.getParent().toString());
+            byte[] name = LinuxNativeFs.bytes(target.getFileName().toString());
+            TreeNode.Dir top = tree.root();
+            LinuxNativeFs.mkdirat(parentFd, name, top.permissions());
+            targetFd = LinuxNativeFs.openDirectory(parentFd, name);
+            DirTask task = new DirTask(top, targetFd, target);
+            try (ForkJoinPool pool = new ForkJoinPool(threads)) {
+                pool.invoke(task);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            LinuxNativeFs.umask(oldMask);
+            for (int fd : new int[] {assetsFd, parentFd, targetFd}) {
+                if (fd >= 0) {
+                    LinuxNativeFs.close(fd);
+                }
+            }
+            assetsFd = -1;
+        }
+        return new BlitStats(dirs.sum(), files.sum(), links.sum(), specials.sum(), copied.sum(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Creates the children of one directory (whose fd it owns) and forks its subdirectories. */
+    private final class DirTask extends RecursiveAction {
+        private final TreeNode.Dir dir;
+        private final int fd;
+        private final Path path;
+
+        DirTask(TreeNode.Dir dir, int fd, Path path) {
+            this.dir = dir;
+            this.fd = fd;
+            this.path = path;
+        }
+
+        @Override
+        protected void compute() {
+            List<DirTask> forks = new ArrayList<>();
+            try {
+                for (TreeNode child : dir.children) {
+                    switch (child) {
+                        case TreeNode.Dir d -> forks.add(makeDir(d));
+                        case TreeNode.File f -> makeFile(f);
+                        case TreeNode.Link l -> makeLink(l);
+                        case TreeNode.Special s -> makeSpecial(s);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (forks.isEmpty()) {
+                    LinuxNativeFs.close(fd);
+                }
+            }
+            if (!forks.isEmpty()) {
+                try {
+                    invokeAll(forks);
+                } finally {
+                    LinuxNativeFs.close(fd);
+                }
+            }
+        }
+
+        private DirTask makeDir(TreeNode.Dir d) throws IOException {
+            LinuxNativeFs.mkdirat(fd, d.name, d.permissions());
+            setOwner(d);
+            if ((d.permissions() & 07000) != 0) {
+                // mkdir may drop setgid/sticky; and chown above clears setuid/setgid
+                LinuxNativeFs.fchmodat(fd, d.name, d.permissions());
+            }
+            dirs.increment();
+            int child = LinuxNativeFs.openDirectory(fd, d.name);
+            return new DirTask(d, child, path.resolve(d.name()));
+        }
+
+        private void makeLink(TreeNode.Link l) throws IOException {
+            LinuxNativeFs.symlinkat(l.text, fd, l.name);
+            setOwner(l);
+            links.increment();
+        }
+
+        private void makeFile(TreeNode.File f) throws IOException {
+            if (f.digest.equals(Digest128.EMPTY)) {
+                // A fresh inode per empty file: thousands of links to one would hit EMLINK.
+                int out = LinuxNativeFs.openat(fd, f.name,
+                        LinuxNativeFs.O_WRONLY | LinuxNativeFs.O_CREAT | LinuxNativeFs.O_EXCL, f.permissions());
+                LinuxNativeFs.close(out);
+                setOwner(f);
+                if ((f.permissions() & 06000) != 0) {
+                    LinuxNativeFs.fchmodat(fd, f.name, f.permissions());
+                }
+                files.increment();
+                return;
+            }
+            AssetStore.Use use = new AssetStore.Use(f.digest, f.permissions(), f.uid, f.gid);
+            String source = assets.linkSource(use);
+            int err = LinuxNativeFs.linkat(assetsFd, LinuxNativeFs.bytes(source), fd, f.name, 0);
+            if (err == EMLINK) {
+                source = assets.freshSource(use, source);
+                err = LinuxNativeFs.linkat(assetsFd, LinuxNativeFs.bytes(source), fd, f.name, 0);
+            }
+            if (err == EXDEV || err == LinuxNativeFs.EPERM || err == LinuxNativeFs.EOPNOTSUPP) {
+                copyFile(f, source);
+            } else if (err != 0) {
+                throw new NativeIOException("link", "\"" + path.resolve(f.name()) + "\"", err,
+                        err == EEXIST ? "two entries with one name" : LinuxNativeFs.strerror(err));
+            }
+            files.increment();
+        }
+
+        /** Where hardlinks are impossible (another filesystem), a reflink or a copy. */
+        private void copyFile(TreeNode.File f, String source) throws IOException {
+            Path target = path.resolve(f.name());
+            FileCopy.cloneOrCopy(assets.root().resolve(source), target);
+            setOwner(f);
+            LinuxNativeFs.fchmodat(fd, f.name, f.permissions());
+            copied.increment();
+        }
+
+        private void makeSpecial(TreeNode.Special s) throws IOException {
+            int typeBits = s.type.modeTypeBits();
+            boolean device = s.type == EntryType.CHARACTER_DEVICE || s.type == EntryType.BLOCK_DEVICE;
+            if (s.type == EntryType.UNKNOWN || (device && !root)) {
+                warnOnce(s.type.dbName, s.type == EntryType.UNKNOWN
+                        ? "entries of unknown type were skipped"
+                        : s.type.dbName + " nodes were skipped: creating them needs root");
+                return;
+            }
+            // The format stores no device numbers, so devices are created as 0:0.
+            LinuxNativeFs.mknodat(fd, s.name, typeBits | s.permissions(), 0);
+            setOwner(s);
+            specials.increment();
+        }
+
+        private void setOwner(TreeNode n) throws NativeIOException {
+            if (root && (n.uid != 0 || n.gid != 0)) {
+                LinuxNativeFs.lchownat(fd, n.name, n.uid, n.gid);
+                if (!(n instanceof TreeNode.Link) && (n.permissions() & 06000) != 0) {
+                    LinuxNativeFs.fchmodat(fd, n.name, n.permissions()); // chown cleared setuid/setgid
+                }
+            }
+        }
+    }
+
+    private void warnOnce(String key, String message) {
+        if (warned.add(key)) {
+            listener.warning(message);
+        }
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

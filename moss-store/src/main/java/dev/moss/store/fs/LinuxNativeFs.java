@@ -1,0 +1,367 @@
+package dev.moss.store.fs;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The directory-fd system calls the blit is made of ({@code mkdirat}, {@code linkat},
+ * {@code symlinkat}, ...), through FFM. Names are passed as UTF-8 bytes, copied into a per-thread
+ * native buffer, so a call allocates nothing: the blit makes one call per entry, hundreds of
+ * thousands of times.
+ */
+public final class LinuxNativeFs {
+    public static final int AT_FDCWD = -100;
+    public static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    public static final int AT_EMPTY_PATH = 0x1000;
+    public static final int AT_REMOVEDIR = 0x200;
+
+    public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 1;
+    public static final int O_RDWR = 2;
+    public static final int O_CREAT = 0100;
+    public static final int O_EXCL = 0200;
+    public static final int O_TRUNC = 01000;
+    public static final int O_DIRECTORY = 0200000;
+    public static final int O_NOFOLLOW = 0400000;
+    public static final int O_CLOEXEC = 02000000;
+    public static final int O_PATH = 010000000;
+
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EEXIST = 17;
+    public static final int EXDEV = 18;
+    public static final int ENOTDIR = 20;
+    public static final int EINVAL = 22;
+    public static final int EMLINK = 31;
+    public static final int ENOTTY = 25;
+    public static final int EOPNOTSUPP = 95;
+
+    /** {@code _IOW(0x94, 9, int)}: reflink a whole file. */
+    private static final long FICLONE = 0x40049409L;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final MethodHandle OPENAT = errnoCall("openat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    private static final MethodHandle MKDIRAT = errnoCall("mkdirat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle SYMLINKAT = errnoCall("symlinkat", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+    private static final MethodHandle LINKAT =
+            errnoCall("linkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle FCHMODAT = errnoCall("fchmodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    private static final MethodHandle FCHMOD = errnoCall("fchmod", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle FCHOWNAT =
+            errnoCall("fchownat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle FCHOWN = errnoCall("fchown", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle MKNODAT = errnoCall("mknodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG);
+    private static final MethodHandle RENAMEAT = errnoCall("renameat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+    private static final MethodHandle UNLINKAT = errnoCall("unlinkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
+    private static final MethodHandle FSYNC = errnoCall("fsync", JAVA_INT, JAVA_INT);
+    private static final MethodHandle SYNCFS = errnoCall("syncfs", JAVA_INT, JAVA_INT);
+    private static final MethodHandle IOCTL = errnoCall("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle UMASK = LINKER.downcallHandle(
+            LIBC.find("umask").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle GETEUID = LINKER.downcallHandle(
+            LIBC.find("geteuid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(
+            LIBC.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+    /** Per-thread native scratch: the errno capture and two NUL-terminated path buffers. */
+    private static final class Scratch {
+        final MemorySegment state;
+        final MemorySegment a;
+        final MemorySegment b;
+
+        Scratch() {
+            Arena arena = Arena.ofAuto();
+            state = arena.allocate(CAPTURE);
+            a = arena.allocate(4097);
+            b = arena.allocate(4097);
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private LinuxNativeFs() {}
+
+    private static MethodHandle errnoCall(String name, MemoryLayout ret, MemoryLayout... args) {
+        MemorySegment addr = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc lacks " + name));
+        return LINKER.downcallHandle(addr, FunctionDescriptor.of(ret, args), Linker.Option.captureCallState("errno"));
+    }
+
+    private static MemorySegment cstr(MemorySegment buf, byte[] name) {
+        if (name.length > 4096) {
+            throw new IllegalArgumentException("path of " + name.length + " bytes exceeds PATH_MAX");
+        }
+        MemorySegment.copy(name, 0, buf, JAVA_BYTE, 0, name.length);
+        buf.set(JAVA_BYTE, name.length, (byte) 0);
+        return buf;
+    }
+
+    public static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static NativeIOException fail(String call, byte[] what, Scratch s) {
+        int errno = (int) ERRNO.get(s.state, 0L);
+        return new NativeIOException(call, "\"" + new String(what, StandardCharsets.UTF_8) + "\"", errno,
+                strerror(errno));
+    }
+
+    private static NativeIOException fail(String call, int fd, Scratch s) {
+        int errno = (int) ERRNO.get(s.state, 0L);
+        return new NativeIOException(call, "fd " + fd, errno, strerror(errno));
+    }
+
+    public static String strerror(int errno) {
+        try {
+            MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
+            return p.reinterpret(256).getString(0);
+        } catch (Throwable t) {
+            return "errno " + errno;
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+
+    public static int openat(int dirfd, byte[] name, int flags, int mode) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) OPENAT.invokeExact(s.state, dirfd, cstr(s.a, name), flags | O_CLOEXEC, mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("open", name, s);
+        }
+        return r;
+    }
+
+    /** Opens a directory without following a symlink in its last component. */
+    public static int openDirectory(int dirfd, byte[] name) throws NativeIOException {
+        return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW, 0);
+    }
+
+    public static int openDirectory(String path) throws NativeIOException {
+        return openat(AT_FDCWD, bytes(path), O_RDONLY | O_DIRECTORY, 0);
+    }
+
+    public static void mkdirat(int dirfd, byte[] name, int mode) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) MKDIRAT.invokeExact(s.state, dirfd, cstr(s.a, name), mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("mkdir", name, s);
+        }
+    }
+
+    public static void symlinkat(byte[] target, int dirfd, byte[] name) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) SYMLINKAT.invokeExact(s.state, cstr(s.a, target), dirfd, cstr(s.b, name));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("symlink", name, s);
+        }
+    }
+
+    /** {@code linkat}; returns 0 or the errno for the caller to branch on (EXDEV, EMLINK, ...). */
+    public static int linkat(int olddirfd, byte[] oldname, int newdirfd, byte[] newname, int flags) {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) LINKAT.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname), flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return r < 0 ? (int) ERRNO.get(s.state, 0L) : 0;
+    }
+
+    public static void fchmodat(int dirfd, byte[] name, int mode) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) FCHMODAT.invokeExact(s.state, dirfd, cstr(s.a, name), mode, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("chmod", name, s);
+        }
+    }
+
+    public static void fchmod(int fd, int mode) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) FCHMOD.invokeExact(s.state, fd, mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("fchmod", fd, s);
+        }
+    }
+
+    /** Sets the owner of an entry without following a symlink. */
+    public static void lchownat(int dirfd, byte[] name, int uid, int gid) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) FCHOWNAT.invokeExact(s.state, dirfd, cstr(s.a, name), uid, gid, AT_SYMLINK_NOFOLLOW);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("chown", name, s);
+        }
+    }
+
+    public static void fchown(int fd, int uid, int gid) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) FCHOWN.invokeExact(s.state, fd, uid, gid);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("fchown", fd, s);
+        }
+    }
+
+    public static void mknodat(int dirfd, byte[] name, int mode, long dev) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) MKNODAT.invokeExact(s.state, dirfd, cstr(s.a, name), mode, dev);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("mknod", name, s);
+        }
+    }
+
+    public static void renameat(int olddirfd, byte[] oldname, int newdirfd, byte[] newname) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) RENAMEAT.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("rename", oldname, s);
+        }
+    }
+
+    public static void unlinkat(int dirfd, byte[] name, int flags) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) UNLINKAT.invokeExact(s.state, dirfd, cstr(s.a, name), flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("unlink", name, s);
+        }
+    }
+
+    public static void close(int fd) {
+        Scratch s = SCRATCH.get();
+        try {
+            int ignored = (int) CLOSE.invokeExact(s.state, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void fsync(int fd) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) FSYNC.invokeExact(s.state, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("fsync", fd, s);
+        }
+    }
+
+    public static void syncfs(int fd) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) SYNCFS.invokeExact(s.state, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("syncfs", fd, s);
+        }
+    }
+
+    /** Reflinks {@code src} into {@code dest}; returns 0 or the errno (EOPNOTSUPP, EXDEV, ...). */
+    public static int ficlone(int destFd, int srcFd) {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) IOCTL.invokeExact(s.state, destFd, FICLONE, srcFd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return r < 0 ? (int) ERRNO.get(s.state, 0L) : 0;
+    }
+
+    /** Sets the process umask and returns the previous one. */
+    public static int umask(int mask) {
+        try {
+            return (int) UMASK.invokeExact(mask);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int geteuid() {
+        try {
+            return (int) GETEUID.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+}
