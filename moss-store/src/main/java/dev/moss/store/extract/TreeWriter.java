@@ -82,7 +82,7 @@ final class TreeWriter {
         EntryType owner = claimed.get(dir);
         if (owner != null && owner != EntryType.DIRECTORY) {
             throw new UnsafeLayoutException("layout path \"/usr/" + forTarget + "\" lies below \"/usr/" + dir
-                    + "\", which the layout makes a " + owner.displayName);
+                    + "\", which the layout makes a " + owner.dbName + "; refusing to write through it");
         }
         Path path = root.resolve(dir);
         FileStat st = lstatOrNull(path);

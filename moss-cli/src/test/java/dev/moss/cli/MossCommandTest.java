@@ -1,0 +1,71 @@
+package dev.moss.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class MossCommandTest {
+    private static GlobalOptions globals(MossRunner.Run r) {
+        return ((MossCommand) r.cmd().getCommand()).globals();
+    }
+
+    @Test
+    void globalOptionsWorkBeforeAndAfterTheSubcommand() {
+        MossRunner.Run before = MossRunner.run("-v", "-D", "/tmp/root", "--cache", "/tmp/c", "-y", "version");
+        assertThat(before.code()).isZero();
+        assertThat(globals(before).verbose()).isTrue();
+        assertThat(globals(before).directory()).isEqualTo(Path.of("/tmp/root"));
+        assertThat(globals(before).cache()).contains(Path.of("/tmp/c"));
+        assertThat(globals(before).yes()).isTrue();
+
+        MossRunner.Run after = MossRunner.run("version", "--verbose", "--directory=/tmp/r2", "--yes-all");
+        assertThat(after.code()).as(after.toString()).isZero();
+        assertThat(globals(after).verbose()).isTrue();
+        assertThat(globals(after).directory()).isEqualTo(Path.of("/tmp/r2"));
+        assertThat(globals(after).yes()).isTrue();
+
+        MossRunner.Run none = MossRunner.run("version");
+        assertThat(globals(none).verbose()).isFalse();
+        assertThat(globals(none).directory()).isEqualTo(Path.of("/"));
+        assertThat(globals(none).cache()).isEmpty();
+    }
+
+    @Test
+    void version() {
+        MossRunner.Run r = MossRunner.run("version");
+        assertThat(r.outLines()).containsExactly("moss " + MossVersion.version());
+        assertThat(MossVersion.version()).isNotEqualTo("unknown").doesNotContain("${");
+        assertThat(MossRunner.run("--version").outLines()).containsExactly("moss " + MossVersion.version());
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        MossRunner.Run r = MossRunner.run();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("inspect", "extract", "pack", "index", "version", "Exit codes:", "130  cancelled",
+                "-D, --directory=ROOT");
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndExitTwo() {
+        MossRunner.Run unknown = MossRunner.run("frobnicate");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.errLines()).hasSize(1);
+        assertThat(unknown.err()).startsWith("error: Unmatched argument");
+
+        MossRunner.Run missing = MossRunner.run("pack", "/tmp", "--name", "x");
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.errLines()).hasSize(1);
+        assertThat(missing.err()).contains("--release").contains("moss pack --help");
+    }
+
+    @Test
+    void errorChainJoinsCausesOnce() {
+        var inner = new java.nio.file.NoSuchFileException("/x/y");
+        var outer = new dev.moss.store.MossException("\"/x/y\"", inner);
+        assertThat(ErrorReporter.chain(outer)).isEqualTo("\"/x/y\": no such file or directory");
+        var wrapped = new java.io.IOException(new dev.moss.store.MossException("bad thing"));
+        assertThat(ErrorReporter.chain(wrapped)).isEqualTo("bad thing");
+    }
+}
