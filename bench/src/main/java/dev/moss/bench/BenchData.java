@@ -37,7 +37,7 @@ final class BenchData {
 
     static final String CONTENT_STONE = "content-v1.stone";
     static final String RECORDS_STONE = "records-v1.stone";
-    static final String PACK_TREE = "tree-v1";
+    static final String PACK_TREE = "tree-v2";
 
     private BenchData() {}
 
@@ -164,11 +164,11 @@ final class BenchData {
 
     /** Files in the pack tree; bodies are log-uniform from 16 B to {@link #PACK_SMALL_MAX}. */
     static final int PACK_ENTRIES = 100_000;
-    static final int PACK_SMALL_MAX = Integer.getInteger("moss.bench.packSmallMax", 8 << 10);
+    static final int PACK_SMALL_MAX = Integer.getInteger("moss.bench.packSmallMax", 4 << 10);
 
     /**
      * A staged install root with {@value #PACK_ENTRIES} entries under {@code usr/}: 92 % regular
-     * files (6 % of them duplicates, 10 % executable, eight large ones of 2-16 MiB), 7.9 %
+     * files (6 % of them duplicates, 10 % executable, eight large ones of 1-8 MiB; about 85 MiB unique), 7.9 %
      * symlinks and 0.1 % empty or 0700 directories (which boulder records).
      */
     static Path packTree(Path dir) throws IOException {
@@ -176,7 +176,7 @@ final class BenchData {
             Corpus c = new Corpus(0x5eed_c0de_0003L);
             Path usr = root.resolve("usr");
             List<String> paths = c.paths(PACK_ENTRIES);
-            int[] large = {16 << 20, 8 << 20, 8 << 20, 4 << 20, 4 << 20, 2 << 20, 2 << 20, 2 << 20};
+            int[] large = {8 << 20, 4 << 20, 4 << 20, 2 << 20, 2 << 20, 1 << 20, 1 << 20, 1 << 20};
             List<byte[]> written = new ArrayList<>();
             java.util.Set<Path> made = new java.util.HashSet<>();
             for (int i = 0; i < paths.size(); i++) {
