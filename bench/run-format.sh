@@ -31,5 +31,5 @@ jar="$root/bench/target/benchmarks.jar"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/moss-figures.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-"$MOSS_JDK/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$jar" dev.moss.bench.FormatFigures \
+"$MOSS_JDK/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx1g -cp "$jar" dev.moss.bench.FormatFigures \
   --work "$work" --results "$root/bench/target/format-figures" ${args[@]+"${args[@]}"}

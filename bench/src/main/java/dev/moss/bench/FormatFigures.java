@@ -97,7 +97,9 @@ public final class FormatFigures {
                 .measurementIterations(quick ? Math.min(iterations, 2) : iterations)
                 .resultFormat(ResultFormatType.JSON)
                 .result(results.resolve(name + ".json").toString())
-                .jvmArgsAppend("-Xmx3g", "--enable-native-access=ALL-UNNAMED", "-D" + BenchData.DIR_PROPERTY + "=" + work,
+                // Serial GC as the moss launcher uses: with 2 cores and other load, G1's concurrent
+                // threads starve and GC pauses swamp what is measured.
+                .jvmArgsAppend("-Xmx3g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-D" + BenchData.DIR_PROPERTY + "=" + work,
                         "-Dmoss.bench.level=" + BenchData.LEVEL);
     }
 
