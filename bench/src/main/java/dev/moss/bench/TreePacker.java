@@ -28,8 +28,11 @@ import java.util.Map;
  * {@code root/usr} the way boulder collects (names sorted bytewise, lstat, symlinks never
  * followed, a directory recorded only when empty or not 040755), hashes every regular file
  * with XXH3-128, and hands everything to {@link StoneWriter}, which reads each unique file
- * again while compressing. Once the real pack exists, {@link PackBenchmark#pack} should call
- * it instead of {@link #pack}.
+ * again while compressing. Once moss-store's pack lands on main, {@link PackBenchmark#pack}
+ * should call it instead of {@link #pack}: at the time of writing that is
+ * {@code Pack.run(PackRequest.builder(root, name, version, release).outputDir(dir)...build())}
+ * with the request's level and workers set like {@link PackBenchmark#level} and
+ * {@link PackBenchmark#workers}; {@link PackBenchmark#scan} then has no twin there and can go.
  */
 final class TreePacker {
     private static final int S_IFMT = 0170000;
