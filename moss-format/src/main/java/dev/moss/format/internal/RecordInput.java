@@ -119,11 +119,18 @@ public final class RecordInput {
     }
 
     private String decodeUtf8(int start, int end, String what) throws CorruptStoneException {
+        // Paths are nearly always ASCII: test 8 bytes at a time for a set high bit.
         boolean ascii = true;
-        for (int i = start; i < end; i++) {
-            if (buf[i] < 0) {
+        int i = start;
+        for (; i <= end - 8; i += 8) {
+            if (((long) BigEndian.LONG.get(buf, i) & 0x8080808080808080L) != 0) {
                 ascii = false;
                 break;
+            }
+        }
+        for (; ascii && i < end; i++) {
+            if (buf[i] < 0) {
+                ascii = false;
             }
         }
         if (ascii) {

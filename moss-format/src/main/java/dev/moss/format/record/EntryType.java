@@ -23,8 +23,11 @@ public enum EntryType {
         this.displayName = displayName;
     }
 
+    // values() clones its array on every call; this runs once per layout record.
+    private static final EntryType[] VALUES = values();
+
     public static EntryType fromCode(int code) {
-        return code >= 1 && code <= 7 ? values()[code - 1] : UNKNOWN;
+        return code >= 1 && code <= 7 ? VALUES[code - 1] : UNKNOWN;
     }
 
     public static EntryType fromDbName(String name) {
