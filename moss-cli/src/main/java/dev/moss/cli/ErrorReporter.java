@@ -53,6 +53,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
         if (e instanceof ParameterException) {
             return ExitCodes.USAGE;
         }
+        if (e instanceof dev.moss.store.installation.InstallationLockedException
+                || e instanceof dev.moss.store.client.BadStateException) {
+            return ExitCodes.BAD_STATE;
+        }
         if (e instanceof InterruptedException || e instanceof InterruptedIOException) {
             return ExitCodes.CANCELLED;
         }

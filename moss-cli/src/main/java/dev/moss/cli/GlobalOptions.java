@@ -27,6 +27,15 @@ public final class GlobalOptions {
             description = "Say more; show stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--no-wait", scope = ScopeType.INHERIT,
+            description = "Fail at once instead of waiting when another moss process holds the lock.")
+    boolean noWait;
+
+    /** Whether to wait for another process's lock ({@code --no-wait} says no). */
+    public boolean waitForLock() {
+        return !noWait;
+    }
+
     public Path directory() {
         return directory;
     }

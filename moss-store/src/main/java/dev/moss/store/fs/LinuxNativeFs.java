@@ -70,6 +70,8 @@ public final class LinuxNativeFs {
     private static final MethodHandle FCHOWN = errnoCall("fchown", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle MKNODAT = errnoCall("mknodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG);
     private static final MethodHandle RENAMEAT = errnoCall("renameat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+    private static final MethodHandle RENAMEAT2 =
+            errnoCall("renameat2", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle UNLINKAT = errnoCall("unlinkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
     private static final MethodHandle FSYNC = errnoCall("fsync", JAVA_INT, JAVA_INT);
@@ -285,6 +287,24 @@ public final class LinuxNativeFs {
         }
         if (r < 0) {
             throw fail("rename", oldname, s);
+        }
+    }
+
+    /** {@code renameat2} flag: swap the two paths atomically (both must exist). */
+    public static final int RENAME_EXCHANGE = 2;
+
+    /** {@code renameat2(2)}; with {@link #RENAME_EXCHANGE} two directories trade places in one step. */
+    public static void renameat2(int olddirfd, byte[] oldname, int newdirfd, byte[] newname, int flags)
+            throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) RENAMEAT2.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname), flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("renameat2", oldname, s);
         }
     }
 

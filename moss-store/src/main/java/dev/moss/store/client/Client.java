@@ -1,0 +1,177 @@
+package dev.moss.store.client;
+
+import dev.moss.db.DatabaseException;
+import dev.moss.db.layout.LayoutDb;
+import dev.moss.db.meta.MetaDb;
+import dev.moss.db.state.StateDb;
+import dev.moss.db.state.StateId;
+import dev.moss.store.asset.AssetStore;
+import dev.moss.store.fs.Posix;
+import dev.moss.store.installation.Installation;
+import dev.moss.store.installation.InstallationLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An open installation with its databases: the one object every operation works on.
+ *
+ * <pre>
+ * try (Client client = Client.openWriter(root, true, listener)) {   // lock + recovery
+ *     InstallPlan plan = Install.plan(client, stones);
+ *     InstallResult result = Install.apply(client, plan, listener);
+ * }
+ * </pre>
+ *
+ * A writer holds the installation's exclusive lock until {@link #close()} and has run
+ * {@link Recovery} before it is returned. A reader takes no lock, needs no write access and
+ * writes nothing (unless the databases do not exist yet and the root is writable, in which case
+ * they are created empty, as every upstream command does).
+ */
+public final class Client implements AutoCloseable {
+    private final Installation inst;
+    private final InstallationLock lock;
+    private final MetaDb meta;
+    private final LayoutDb layout;
+    private final StateDb states;
+    private final AssetStore assets;
+
+    private Client(Installation inst, InstallationLock lock, MetaDb meta, LayoutDb layout, StateDb states,
+            List<String> ignored) {
+        this.inst = inst;
+        this.lock = lock;
+        this.meta = meta;
+        this.layout = layout;
+        this.states = states;
+        this.assets = new AssetStore(inst.assetsDir(), Posix.isRoot());
+    }
+
+    /**
+     * Opens {@code root} for writing: takes the lock (waiting, and saying so through
+     * {@code listener}, when {@code wait}; else failing at once), opens the databases and runs
+     * recovery, whose repairs are reported to the listener.
+     *
+     * @throws BadStateException the root is not writable by this user
+     * @throws dev.moss.store.installation.InstallationLockedException locked and not {@code wait}
+     */
+    public static Client openWriter(Path root, boolean wait, ClientListener listener) throws IOException {
+        Installation inst = Installation.open(root);
+        if (!inst.writable()) {
+            throw new BadStateException(inst.root() + ": no write access (run as root?)");
+        }
+        InstallationLock lock = InstallationLock.acquire(inst, wait, listener::waiting);
+        MetaDb meta = null;
+        LayoutDb layout = null;
+        StateDb states = null;
+        try {
+            meta = MetaDb.open(inst.installDb());
+            layout = LayoutDb.open(inst.layoutDb());
+            states = StateDb.open(inst.stateDb());
+            Client client = new Client(inst, lock, meta, layout, states, List.of());
+            Recovery.run(client, listener);
+            return client;
+        } catch (IOException | RuntimeException | Error e) {
+            closeAll(e, states, layout, meta, lock);
+            throw e;
+        }
+    }
+
+    /** Opens {@code root} for queries: no lock, no recovery, read-only databases. */
+    public static Client openReader(Path root) throws IOException {
+        Installation inst = Installation.open(root);
+        boolean exist = Files.isRegularFile(inst.installDb()) && Files.isRegularFile(inst.layoutDb())
+                && Files.isRegularFile(inst.stateDb());
+        if (!exist && !inst.writable()) {
+            throw new BadStateException(inst.root() + " is not a moss installation (no " + inst.dbDir() + ")");
+        }
+        MetaDb meta = null;
+        LayoutDb layout = null;
+        StateDb states = null;
+        try {
+            meta = exist ? MetaDb.openReadOnly(inst.installDb()) : MetaDb.open(inst.installDb());
+            layout = exist ? LayoutDb.openReadOnly(inst.layoutDb()) : LayoutDb.open(inst.layoutDb());
+            states = exist ? StateDb.openReadOnly(inst.stateDb()) : StateDb.open(inst.stateDb());
+            return new Client(inst, null, meta, layout, states, List.of());
+        } catch (IOException | RuntimeException | Error e) {
+            closeAll(e, states, layout, meta);
+            throw e;
+        }
+    }
+
+    public Installation installation() {
+        return inst;
+    }
+
+    public MetaDb meta() {
+        return meta;
+    }
+
+    public LayoutDb layout() {
+        return layout;
+    }
+
+    public StateDb states() {
+        return states;
+    }
+
+    public AssetStore assets() {
+        return assets;
+    }
+
+    /** Whether this client holds the writer lock. */
+    public boolean isWriter() {
+        return lock != null;
+    }
+
+    /** The active state: where {@code ROOT/usr} points, if that state is recorded. */
+    public Optional<StateId> activeState() throws DatabaseException {
+        var id = inst.activeStateId();
+        if (id.isEmpty() || id.getAsLong() < 1) {
+            return Optional.empty();
+        }
+        StateId sid = StateId.of(id.getAsLong());
+        return states.get(sid).isPresent() ? Optional.of(sid) : Optional.empty();
+    }
+
+    /** {@code .moss/cache/downloads/v1/<sha[0:5]>/<sha[-5:]>/<sha>}: the cached copy of a stone. */
+    public Path downloadPath(String sha256) {
+        if (sha256.length() < 10 || !sha256.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            throw new IllegalArgumentException("not a package hash: \"" + sha256 + "\"");
+        }
+        return inst.downloadsDir().resolve(sha256.substring(0, 5)).resolve(sha256.substring(sha256.length() - 5))
+                .resolve(sha256);
+    }
+
+    void requireWriter() {
+        if (lock == null) {
+            throw new IllegalStateException("operation needs a client opened with openWriter");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (lock != null) {
+            Recovery.markClean(inst);
+        }
+        IOException first = new IOException("closing " + inst.root());
+        closeAll(first, states, layout, meta, lock);
+        if (first.getSuppressed().length > 0) {
+            throw first;
+        }
+    }
+
+    private static void closeAll(Throwable into, AutoCloseable... things) {
+        for (AutoCloseable c : things) {
+            if (c == null) {
+                continue;
+            }
+            try {
+                c.close();
+            } catch (Exception e) {
+                into.addSuppressed(e);
+            }
+        }
+    }
+}

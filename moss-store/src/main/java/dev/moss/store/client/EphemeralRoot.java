@@ -1,0 +1,88 @@
+package dev.moss.store.client;
+
+import dev.moss.format.record.LayoutRecord;
+import dev.moss.store.MossException;
+import dev.moss.store.blit.BlitStats;
+import dev.moss.store.blit.VfsTree;
+import dev.moss.store.fs.FileStat;
+import dev.moss.store.fs.TreeDeleter;
+import dev.moss.store.state.StateActivator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code install --to DIR}: a complete root in DIR from ROOT's shared store, recording nothing
+ * (reference section 4.1). Build tools do this again and again from the same cache, so stones
+ * whose content is all in the store are read only for their metadata, layout and index.
+ */
+final class EphemeralRoot {
+    private EphemeralRoot() {}
+
+    /** Refuses ROOT itself (or anything holding it, or inside its .moss), and non-empty DIRs without force. */
+    static void check(Client client, Path target, boolean force) throws IOException {
+        Path root = client.installation().root().toRealPath();
+        Path dir = target.toAbsolutePath().normalize();
+        Path real = Files.exists(dir) ? dir.toRealPath() : realParent(dir);
+        if (root.startsWith(real)) {
+            throw new MossException("\"" + target + "\": is the installation root or contains it; choose another --to directory");
+        }
+        if (real.startsWith(root.resolve(".moss"))) {
+            throw new MossException("\"" + target + "\": lies inside " + root.resolve(".moss"));
+        }
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new MossException("\"" + target + "\": exists and is not a directory");
+            }
+            if (!force && !isEmpty(dir)) {
+                throw new MossException("\"" + target + "\": is not empty (use --force to replace its contents)");
+            }
+        }
+    }
+
+    private static Path realParent(Path dir) throws IOException {
+        Path p = dir;
+        while (p.getParent() != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p.toRealPath().resolve(p.relativize(dir));
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    static InstallResult install(Client client, InstallPlan plan, ClientListener listener) throws IOException {
+        Path dir = plan.target().orElseThrow().toAbsolutePath().normalize();
+        check(client, dir, plan.force());
+        Map<String, List<LayoutRecord>> fresh = new LinkedHashMap<>();
+        for (LocalStone s : plan.toInstall()) {
+            fresh.put(s.displayId(), s.layout());
+        }
+        VfsTree tree = TreeBuilder.build(client, List.of(), fresh);
+        int[] counts = Install.importAll(client, plan.toInstall(), false, listener);
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path child : s.toList()) {
+                    TreeDeleter.delete(child);
+                }
+            }
+        } else {
+            Files.createDirectories(dir);
+            FileStat.chmod(dir, 0755);
+        }
+        BlitStats stats = new dev.moss.store.blit.Blitter(client.assets(), listener::warning,
+                dev.moss.store.fs.Posix.isRoot(), Runtime.getRuntime().availableProcessors()).blit(tree, dir.resolve("usr"));
+        StateActivator.createRootLinks(dir);
+        Files.createDirectories(dir.resolve("etc"));
+        return new InstallResult(Optional.empty(), stats, counts[0], counts[1], counts[2]);
+    }
+}

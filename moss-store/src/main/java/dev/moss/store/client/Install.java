@@ -1,0 +1,164 @@
+package dev.moss.store.client;
+
+import dev.moss.db.state.Selection;
+import dev.moss.format.StoneFormatException;
+import dev.moss.format.StoneReader;
+import dev.moss.format.meta.PackageMeta;
+import dev.moss.format.record.LayoutRecord;
+import dev.moss.store.MossException;
+import dev.moss.store.asset.AssetImporter;
+import dev.moss.store.blit.BlitStats;
+import dev.moss.store.blit.VfsTree;
+import dev.moss.store.fs.Posix;
+import dev.moss.store.state.CrashPoint;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code moss install FILE.stone...}: the given local stones plus everything already selected
+ * become a new state (DESIGN.md "A stateful transaction"); with a target directory, an ephemeral
+ * root built from the shared store instead, recording nothing ({@link EphemeralRoot}).
+ *
+ * <p>A stone whose package (same hash) is selected already is skipped; one with the name of an
+ * installed package but another hash replaces it.
+ */
+public final class Install {
+    private Install() {}
+
+    /**
+     * Reads the stones and works out the new selection. Changes nothing.
+     *
+     * @param target the {@code --to} directory, or empty for a stateful install
+     * @throws MossException a stone is missing or damaged, two stones have one name, or the
+     *     target is not allowed
+     */
+    public static InstallPlan plan(Client client, List<Path> stones, Optional<Path> target, boolean force)
+            throws IOException {
+        List<LocalStone> read = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path file : stones) {
+            LocalStone s = LocalStone.read(file, target.isEmpty());
+            if (!names.add(s.meta().name())) {
+                throw new MossException("\"" + file + "\": another given stone is also package " + s.meta().name());
+            }
+            read.add(s);
+        }
+        if (target.isPresent()) {
+            EphemeralRoot.check(client, target.get(), force);
+            List<Installed.Package> fresh = read.stream().map(s -> new Installed.Package(s.displayId(), s.meta(), true))
+                    .toList();
+            return new InstallPlan(read, List.of(), List.of(), List.of(), Installed.unsatisfied(fresh, fresh),
+                    target, force);
+        }
+        return statefulPlan(client, read);
+    }
+
+    private static InstallPlan statefulPlan(Client client, List<LocalStone> read) throws IOException {
+        Installed installed = Installed.active(client);
+        List<LocalStone> toInstall = new ArrayList<>();
+        List<LocalStone> already = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        Set<String> dropped = new HashSet<>();
+        for (LocalStone s : read) {
+            String id = s.id().orElseThrow();
+            if (installed.byId().containsKey(id)) {
+                already.add(s);
+                continue;
+            }
+            installed.find(s.meta().name()).filter(p -> p.meta().name().equals(s.meta().name())).ifPresent(p -> {
+                dropped.add(p.id());
+                replaced.add(p.meta().name() + " " + p.versionRelease());
+            });
+            toInstall.add(s);
+        }
+        // New packages first, then the previous selections unchanged (reference section 2, step 7).
+        List<Selection> selections = new ArrayList<>();
+        List<Installed.Package> all = new ArrayList<>();
+        List<Installed.Package> fresh = new ArrayList<>();
+        for (LocalStone s : toInstall) {
+            selections.add(Selection.explicit(s.id().orElseThrow()));
+            fresh.add(new Installed.Package(s.id().orElseThrow(), s.meta(), true));
+        }
+        for (Selection s : installed.selections()) {
+            if (!dropped.contains(s.packageId())) {
+                selections.add(s);
+                all.add(installed.byId().get(s.packageId()));
+            }
+        }
+        all.addAll(fresh);
+        return new InstallPlan(toInstall, already, replaced, selections, Installed.unsatisfied(fresh, all),
+                Optional.empty(), false);
+    }
+
+    /**
+     * Carries out {@code plan}. File conflicts are found before anything is written.
+     *
+     * @throws dev.moss.store.blit.FileConflictException nothing has changed
+     * @throws IOException the active state is unchanged; what was imported stays in the store
+     */
+    public static InstallResult apply(Client client, InstallPlan plan, ClientListener listener) throws IOException {
+        client.requireWriter();
+        if (plan.target().isPresent()) {
+            return EphemeralRoot.install(client, plan, listener);
+        }
+        if (plan.isEmpty()) {
+            return new InstallResult(Optional.empty(), new BlitStats(0, 0, 0, 0, 0, java.time.Duration.ZERO), 0, 0, 0);
+        }
+        Map<String, List<LayoutRecord>> fresh = new LinkedHashMap<>();
+        Map<String, PackageMeta> metas = new LinkedHashMap<>();
+        for (LocalStone s : plan.toInstall()) {
+            String id = s.id().orElseThrow();
+            fresh.put(id, s.layout());
+            metas.put(id, s.meta().withRepositoryFields(s.file().toAbsolutePath().toUri().toString(), id, s.size()));
+        }
+        List<String> recorded = TreeBuilder.ids(plan.selections()).stream().filter(id -> !fresh.containsKey(id)).toList();
+        VfsTree tree = TreeBuilder.build(client, recorded, fresh);
+
+        int[] counts = importAll(client, plan.toInstall(), true, listener);
+        CrashPoint.reached("after-import");
+        client.meta().addAll(metas);
+        client.layout().addAll(fresh);
+        CrashPoint.reached("after-db");
+        StateCommit.Committed c = StateCommit.commit(client, tree, plan.selections(), "Install", listener);
+        return new InstallResult(Optional.of(c.id()), c.stats(), counts[0], counts[1], counts[2]);
+    }
+
+    /**
+     * Imports each stone's content into the store; with {@code cache}, also keeps a copy of the
+     * stone in the download cache so {@code state verify} can re-import from it.
+     *
+     * @return imported, reused and skipped-stone counts
+     */
+    static int[] importAll(Client client, List<LocalStone> stones, boolean cache, ClientListener listener)
+            throws IOException {
+        AssetImporter importer = new AssetImporter(client.assets(), Posix.isRoot());
+        int[] counts = new int[3];
+        int done = 0;
+        listener.phase("Importing");
+        for (LocalStone s : stones) {
+            if (cache) {
+                DownloadCache.store(client, s.file(), s.id().orElseThrow());
+            }
+            try (StoneReader reader = StoneReader.open(s.file())) {
+                if (importer.allPresent(reader)) {
+                    counts[2]++;
+                } else {
+                    AssetImporter.Result r = importer.importContent(reader);
+                    counts[0] += r.imported();
+                    counts[1] += r.alreadyPresent();
+                }
+            } catch (StoneFormatException e) {
+                throw new MossException("\"" + s.file() + "\": not a valid stone", e);
+            }
+            listener.progress(++done, stones.size());
+        }
+        return counts;
+    }
+}

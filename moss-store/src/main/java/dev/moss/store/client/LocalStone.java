@@ -1,0 +1,75 @@
+package dev.moss.store.client;
+
+import dev.moss.format.StoneFormatException;
+import dev.moss.format.StoneReader;
+import dev.moss.format.meta.PackageMeta;
+import dev.moss.format.record.LayoutRecord;
+import dev.moss.store.MossException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code .stone} file given on the command line, with what the plan needs of it: its metadata,
+ * its layout and its package id, the SHA-256 of the whole file (as repository packages are
+ * identified, so a rebuild with an unchanged release is a different package).
+ *
+ * @param id the SHA-256 hex, or empty for ephemeral installs, which record nothing and so never
+ *     read the whole file when its content is already in the store
+ */
+public record LocalStone(Path file, Optional<String> id, long size, PackageMeta meta, List<LayoutRecord> layout) {
+    public LocalStone {
+        layout = List.copyOf(layout);
+    }
+
+    /** The id for messages and trees: the hash when known, else {@code name-version-release.arch}. */
+    public String displayId() {
+        return id.orElse(meta.localId());
+    }
+
+    /** {@code name version-release}, as plans list packages. */
+    public String label() {
+        return meta.name() + " " + meta.version() + "-" + meta.release();
+    }
+
+    /**
+     * Reads the metadata and layout of {@code file} (and hashes it when {@code hash}).
+     *
+     * @throws MossException naming the file: missing, unreadable or not a valid stone
+     */
+    public static LocalStone read(Path file, boolean hash) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new MossException("\"" + file + "\": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+        }
+        try (StoneReader reader = StoneReader.open(file)) {
+            PackageMeta meta = PackageMeta.from(reader.metaRecords());
+            List<LayoutRecord> layout = reader.layoutRecords();
+            return new LocalStone(file, hash ? Optional.of(sha256(file)) : Optional.empty(), reader.fileSize(), meta, layout);
+        } catch (StoneFormatException | NoSuchFileException e) {
+            throw new MossException("\"" + file + "\": not a valid stone", e);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.moss.store.client;
+
+import dev.moss.db.state.Selection;
+import dev.moss.format.record.LayoutRecord;
+import dev.moss.store.MossException;
+import dev.moss.store.blit.FileConflictException;
+import dev.moss.store.blit.VfsTree;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges the layouts of a state's packages into one {@link VfsTree}, before anything is written:
+ * packages already recorded stream from the layout database, packages about to be installed come
+ * from their stones. Conflicts and unsafe paths fail here, with nothing changed.
+ */
+final class TreeBuilder {
+    private TreeBuilder() {}
+
+    /** The ids of {@code selections}, in order. */
+    static List<String> ids(Collection<Selection> selections) {
+        return selections.stream().map(Selection::packageId).toList();
+    }
+
+    /**
+     * @param recorded packages whose layout is in the layout database
+     * @param fresh packages not recorded yet: id to layout
+     * @throws FileConflictException two packages want different things at one path
+     * @throws MossException a layout path is unsafe
+     */
+    static VfsTree build(Client client, Collection<String> recorded, Map<String, List<LayoutRecord>> fresh)
+            throws IOException {
+        VfsTree.Builder builder = VfsTree.builder();
+        try {
+            client.layout().forEach(recorded, builder::add);
+            fresh.forEach((id, records) -> records.forEach(r -> builder.add(id, r)));
+        } catch (IllegalArgumentException e) {
+            // VfsTree refuses paths that leave /usr; that is bad input, not a bug
+            throw new MossException(e.getMessage(), e);
+        }
+        return builder.build();
+    }
+}
