@@ -162,6 +162,11 @@ final class Bodies {
         }
 
         /** 95 % from a pool of 4096 bodies, the rest unique. */
+        /** The pool behind {@link #tiny}, so the generator can stage its bodies as hardlinks. */
+        byte[][] tinyPool() {
+            return tinyPool;
+        }
+
         byte[] tiny(SplittableRandom rng) {
             return rng.nextInt(20) == 0 ? text(rng, logSize(rng, 20, 400)) : tinyPool[rng.nextInt(tinyPool.length)];
         }

@@ -9,7 +9,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -182,8 +184,28 @@ public final class CorpusGenerator {
 
     private static List<Made> generate(Path out, List<Plan> plans, Bodies.Shared shared, boolean tiny, int level,
             int threads) throws Exception {
+        Files.createDirectories(out.resolve(".staging"));
         Path staging = out.resolve(".staging");
-        Files.createDirectories(staging);
+        try {
+            return generate(out, staging, plans, shared, tiny, level, threads);
+        } finally {
+            TreeDeleter.delete(staging);
+        }
+    }
+
+    private static List<Made> generate(Path out, Path staging, List<Plan> plans, Bodies.Shared shared, boolean tiny,
+            int level, int threads) throws Exception {
+        Map<byte[], Path> pooled = new IdentityHashMap<>();
+        if (tiny) {
+            Path dir = Files.createDirectories(staging.resolve(".pool"));
+            byte[][] bodies = shared.tinyPool();
+            for (int i = 0; i < bodies.length; i++) {
+                Path p = dir.resolve(Integer.toString(i));
+                Files.write(p, bodies[i]);
+                PackageStager.chmod(p, 0644);
+                pooled.put(bodies[i], p);
+            }
+        }
         AtomicInteger done = new AtomicInteger();
         List<Future<Made>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -192,7 +214,7 @@ public final class CorpusGenerator {
             order.sort((a, b) -> Integer.compare(b.budget(), a.budget()));
             for (Plan plan : order) {
                 futures.add(pool.submit(() -> {
-                    Made m = one(staging.resolve(plan.name()), out, plan, shared, tiny, level);
+                    Made m = one(staging.resolve(plan.name()), out, plan, shared, pooled, tiny, level);
                     int n = done.incrementAndGet();
                     if (n % Math.max(1, plans.size() / 10) == 0) {
                         System.err.printf("corpus: %d of %d packages%n", n, plans.size());
@@ -205,16 +227,14 @@ public final class CorpusGenerator {
                 made.add(f.get());
             }
             return made;
-        } finally {
-            TreeDeleter.delete(staging);
         }
     }
 
-    private static Made one(Path root, Path out, Plan plan, Bodies.Shared shared, boolean tiny, int level)
-            throws IOException {
+    private static Made one(Path root, Path out, Plan plan, Bodies.Shared shared, Map<byte[], Path> pool,
+            boolean tiny, int level) throws IOException {
         try {
             long t0 = System.nanoTime();
-            PackageStager st = new PackageStager(root);
+            PackageStager st = new PackageStager(root, pool);
             Bodies bodies = new Bodies(new SplittableRandom(plan.seed()), shared, tiny);
             new Shapes(st, bodies, plan.name(), plan.budget()).write(plan.kind(), plan.large());
             long t1 = System.nanoTime();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,13 +18,20 @@ import java.util.Set;
  */
 final class PackageStager {
     private final Path usr;
+    private final Map<byte[], Path> pool;
     private final Set<String> dirs = new HashSet<>();
     private final Set<String> taken = new HashSet<>();
     private int entries;
     private long bytes;
 
-    PackageStager(Path root) throws IOException {
+    /**
+     * @param pool bodies (by identity) that already exist as 0644 files on this file system:
+     *     a 0644 file with such a body is staged as a hardlink to it, which costs one system call
+     *     instead of four and no data block (the million-entry set stages a million files)
+     */
+    PackageStager(Path root, Map<byte[], Path> pool) throws IOException {
         this.usr = root.resolve("usr");
+        this.pool = pool;
         Files.createDirectories(usr);
         chmod(usr, 0755);
     }
@@ -44,8 +52,13 @@ final class PackageStager {
     void file(String rel, int mode, byte[] body) throws IOException {
         claim(rel);
         Path p = usr.resolve(rel);
-        Files.write(p, body);
-        chmod(p, mode);
+        Path pooled = mode == 0644 ? pool.get(body) : null;
+        if (pooled != null) {
+            Files.createLink(p, pooled);
+        } else {
+            Files.write(p, body);
+            chmod(p, mode);
+        }
         entries++;
         bytes += body.length;
     }
