@@ -1,7 +1,14 @@
 package dev.moss.cli;
 
+import dev.moss.cli.command.CacheCommand;
 import dev.moss.cli.command.ExtractCommand;
+import dev.moss.cli.command.InfoCommand;
+import dev.moss.cli.command.ListCommand;
+import dev.moss.cli.command.RemoveCommand;
+import dev.moss.cli.command.SearchFileCommand;
+import dev.moss.cli.command.state.StateCommand;
 import dev.moss.cli.command.IndexCommand;
+import dev.moss.cli.command.InstallCommand;
 import dev.moss.cli.command.InspectCommand;
 import dev.moss.cli.command.PackCommand;
 import dev.moss.cli.command.VersionCommand;
@@ -21,6 +28,13 @@ import picocli.CommandLine.Spec;
             ExtractCommand.class,
             PackCommand.class,
             IndexCommand.class,
+            InstallCommand.class,
+            RemoveCommand.class,
+            ListCommand.class,
+            InfoCommand.class,
+            SearchFileCommand.class,
+            StateCommand.class,
+            CacheCommand.class,
             VersionCommand.class,
         })
 public final class MossCommand implements Runnable {
