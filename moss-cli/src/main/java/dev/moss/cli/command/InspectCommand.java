@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.moss.cli.ExitCodes;
 import dev.moss.cli.render.CheckRenderer;
 import dev.moss.cli.render.InspectJson;
+import dev.moss.cli.render.Json;
 import dev.moss.cli.render.InspectRenderer;
 import dev.moss.format.StoneCheck;
 import dev.moss.format.StoneFormatException;
@@ -44,7 +45,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ArrayNode documents = InspectJson.newArray();
+        ArrayNode documents = Json.newArray();
         int failed = 0;
         for (Path file : files) {
             requireFile(file);
@@ -62,7 +63,7 @@ public final class InspectCommand implements Callable<Integer> {
             out.flush();
         }
         if (json) {
-            out.println(InspectJson.write(documents));
+            out.println(Json.write(documents));
             out.flush();
         }
         if (failed > 0) {

@@ -1,7 +1,5 @@
 package dev.moss.cli.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moss.format.StoneCheck;
@@ -19,29 +17,11 @@ import java.util.List;
  * or a check report. Built as a Jackson tree, so field order is fixed and documented by the code.
  */
 public final class InspectJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private InspectJson() {}
-
-    public static ObjectNode newObject() {
-        return MAPPER.createObjectNode();
-    }
-
-    public static ArrayNode newArray() {
-        return MAPPER.createArrayNode();
-    }
-
-    public static String write(Object node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
-    }
 
     /** The whole stone. {@code meta} is null when the stone has no interpretable meta. */
     public static ObjectNode stone(String path, StoneReader reader, PackageMeta meta) {
-        ObjectNode root = newObject();
+        ObjectNode root = Json.newObject();
         root.put("path", path);
         ObjectNode header = root.putObject("header");
         header.put("version", 1);
@@ -65,7 +45,7 @@ public final class InspectJson {
 
     private static ObjectNode payload(Payload p) {
         PayloadHeader h = p.header();
-        ObjectNode n = newObject();
+        ObjectNode n = Json.newObject();
         n.put("index", p.index());
         n.put("kind", h.kindName());
         n.put("compression", h.compression().map(c -> c.name().toLowerCase()).orElse("unknown " + h.compressionCode()));
@@ -77,7 +57,7 @@ public final class InspectJson {
     }
 
     private static ObjectNode meta(PackageMeta m) {
-        ObjectNode n = newObject();
+        ObjectNode n = Json.newObject();
         n.put("name", m.name());
         n.put("version", m.version());
         n.put("release", m.release());
@@ -98,7 +78,7 @@ public final class InspectJson {
     }
 
     private static ObjectNode layout(LayoutRecord r) {
-        ObjectNode n = newObject();
+        ObjectNode n = Json.newObject();
         LayoutEntry e = r.entry();
         n.put("path", "/usr/" + e.target());
         n.put("type", e.type().dbName);
@@ -115,7 +95,7 @@ public final class InspectJson {
     }
 
     public static ObjectNode check(String path, StoneCheck.Report report) {
-        ObjectNode n = newObject();
+        ObjectNode n = Json.newObject();
         n.put("path", path);
         n.put("ok", report.ok());
         ArrayNode payloads = n.putArray("payloads");

@@ -1,0 +1,122 @@
+package dev.moss.cli.command;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moss.cli.CommandContext;
+import dev.moss.cli.ExitCodes;
+import dev.moss.cli.render.Json;
+import dev.moss.cli.render.PackageRenderer;
+import dev.moss.db.layout.LayoutRow;
+import dev.moss.db.meta.MetaEntry;
+import dev.moss.format.meta.Capability;
+import dev.moss.format.record.LayoutEntry;
+import dev.moss.store.MossException;
+import dev.moss.store.client.Client;
+import dev.moss.store.client.Installed;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code moss info NAME...}: every known package (installed, or cached for an older state) whose
+ * name is NAME or which provides NAME; {@code --files} adds its layout.
+ */
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Show details of packages.")
+public final class InfoCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Package names or providers.")
+    List<String> names;
+
+    @Option(names = {"-f", "--files"}, description = "Also list the files each package installs.")
+    boolean files;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandContext ctx = CommandContext.of(spec);
+        PrintWriter out = ctx.out();
+        ArrayNode array = json ? Json.newArray() : null;
+        List<String> missing = new ArrayList<>();
+        try (Client client = Client.openReader(ctx.globals().directory())) {
+            Installed installed = Installed.active(client);
+            boolean first = true;
+            for (String name : names) {
+                Map<String, MetaEntry> found = new LinkedHashMap<>();
+                client.meta().byName(name).forEach(e -> found.putIfAbsent(e.id(), e));
+                parse(name).ifPresent(cap -> {
+                    try {
+                        client.meta().byProvider(cap).forEach(e -> found.putIfAbsent(e.id(), e));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                if (found.isEmpty()) {
+                    missing.add(name);
+                    continue;
+                }
+                for (MetaEntry e : found.values()) {
+                    Installed.Package p = installed.byId().get(e.id());
+                    List<LayoutRow> layout = files ? client.layout().query(List.of(e.id())) : List.of();
+                    if (json) {
+                        ObjectNode o = PackageRenderer.json(e.id(), e.meta(), p != null, p != null && p.explicit());
+                        if (files) {
+                            ArrayNode f = o.putArray("files");
+                            layout.forEach(r -> f.add(fileLine(r.record().entry())));
+                        }
+                        array.add(o);
+                        continue;
+                    }
+                    if (!first) {
+                        out.println();
+                    }
+                    first = false;
+                    PackageRenderer.info(out, e.id(), e.meta(), p != null);
+                    if (files) {
+                        out.println("Files");
+                        layout.forEach(r -> out.println("  " + fileLine(r.record().entry())));
+                    }
+                }
+            }
+        }
+        if (json) {
+            out.println(Json.write(array));
+        }
+        out.flush();
+        if (!missing.isEmpty()) {
+            throw new MossException("no such package: " + String.join(", ", missing));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static java.util.Optional<Capability> parse(String name) {
+        try {
+            return java.util.Optional.of(Capability.parse(name));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** {@code /usr/path (hash)}, {@code /usr/path -> target}, or {@code /usr/path/}. */
+    static String fileLine(LayoutEntry entry) {
+        return switch (entry) {
+            case LayoutEntry.Regular r -> "/usr/" + r.target() + " (" + r.digest().toHex() + ")";
+            case LayoutEntry.Symlink s -> "/usr/" + s.target() + " -> " + s.source();
+            case LayoutEntry.Directory d -> "/usr/" + d.target() + "/";
+            case LayoutEntry.Special s -> "/usr/" + s.target() + " [" + s.type().displayName + "]";
+            case LayoutEntry.Unknown u -> "/usr/" + u.target() + " [unknown]";
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package dev.moss.cli.command;
+
+import dev.moss.cli.CommandContext;
+import dev.moss.cli.ExitCodes;
+import dev.moss.cli.render.BlitLine;
+import dev.moss.cli.render.ConsoleListener;
+import dev.moss.store.client.CancelledException;
+import dev.moss.store.client.Client;
+import dev.moss.store.client.Install;
+import dev.moss.store.client.InstallPlan;
+import dev.moss.store.client.InstallResult;
+import dev.moss.store.client.LocalStone;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code moss install FILE.stone...}: a new state with the given packages added; with {@code --to},
+ * an ephemeral root built from the shared store, recording nothing (no question asked: the
+ * installed system does not change).
+ */
+@Command(name = "install", aliases = "it", mixinStandardHelpOptions = true,
+        description = "Install local stone files as a new state, or build an ephemeral root with --to.")
+public final class InstallCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Stone files to install.")
+    List<Path> files;
+
+    @Option(names = "--to", paramLabel = "DIR",
+            description = "Build a complete root in DIR from the installation's store; record no state.")
+    Path to;
+
+    @Option(names = "--force", description = "With --to: empty a non-empty DIR first.")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "Show what would be installed and stop.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandContext ctx = CommandContext.of(spec);
+        PrintWriter out = ctx.out();
+        ConsoleListener listener = ctx.listener();
+        if (force && to == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--force needs --to");
+        }
+        try (Client client = Client.openWriter(ctx.globals().directory(), ctx.globals().waitForLock(), listener)) {
+            InstallPlan plan = Install.plan(client, files, Optional.ofNullable(to), force);
+            for (String problem : plan.unsatisfied()) {
+                listener.warning(problem);
+            }
+            if (plan.target().isEmpty()) {
+                if (!plan.alreadyInstalled().isEmpty()) {
+                    out.println("The following package(s) are already installed:");
+                    out.println();
+                    plan.alreadyInstalled().forEach(s -> out.println("  " + s.label()));
+                    out.println();
+                }
+                if (plan.isEmpty()) {
+                    out.flush();
+                    return ExitCodes.OK;
+                }
+                out.println("The following package(s) will be installed:");
+                out.println();
+                for (LocalStone s : plan.toInstall()) {
+                    out.println("  " + s.label());
+                }
+                for (String r : plan.replaced()) {
+                    out.println("  (replaces " + r + ")");
+                }
+                out.println();
+                out.flush();
+                if (dryRun) {
+                    return ExitCodes.OK;
+                }
+                if (!listener.confirm("Do you wish to continue?")) {
+                    throw new CancelledException("cancelled");
+                }
+            } else if (dryRun) {
+                out.println("Would build " + to + " from:");
+                plan.toInstall().forEach(s -> out.println("  " + s.label()));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            InstallResult result = Install.apply(client, plan, listener);
+            out.println(BlitLine.of(result.blit()));
+            result.state().ifPresent(id -> out.println("State " + id + " is now active"));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

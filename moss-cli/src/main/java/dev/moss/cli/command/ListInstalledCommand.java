@@ -1,0 +1,50 @@
+package dev.moss.cli.command;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.moss.cli.CommandContext;
+import dev.moss.cli.ExitCodes;
+import dev.moss.cli.render.Json;
+import dev.moss.cli.render.PackageRenderer;
+import dev.moss.store.client.Client;
+import dev.moss.store.client.Installed;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code moss list installed} ({@code li}): the active state's packages, sorted by name. */
+@Command(name = "installed", mixinStandardHelpOptions = true, description = "List the installed packages.")
+public final class ListInstalledCommand implements Callable<Integer> {
+    @Option(names = {"-e", "--explicit"}, description = "Only packages installed explicitly, not as dependencies.")
+    boolean explicit;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandContext ctx = CommandContext.of(spec);
+        List<Installed.Package> packages;
+        try (Client client = Client.openReader(ctx.globals().directory())) {
+            packages = Installed.active(client).sorted().stream().filter(p -> !explicit || p.explicit()).toList();
+        }
+        if (json) {
+            ArrayNode array = Json.newArray();
+            packages.forEach(p -> array.add(PackageRenderer.json(p.id(), p.meta(), true, p.explicit())));
+            ctx.out().println(Json.write(array));
+        } else if (packages.isEmpty()) {
+            ctx.err().println("No packages installed");
+        } else {
+            PackageRenderer.lines(ctx.out(), packages);
+        }
+        ctx.out().flush();
+        ctx.err().flush();
+        return ExitCodes.OK;
+    }
+}

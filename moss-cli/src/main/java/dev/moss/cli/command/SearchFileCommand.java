@@ -1,0 +1,61 @@
+package dev.moss.cli.command;
+
+import dev.moss.cli.CommandContext;
+import dev.moss.cli.ExitCodes;
+import dev.moss.db.layout.LayoutRow;
+import dev.moss.format.meta.PackageMeta;
+import dev.moss.store.client.Client;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code moss search-file TEXT} ({@code sf}): files of known packages whose path contains TEXT. */
+@Command(name = "search-file", aliases = "sf", mixinStandardHelpOptions = true,
+        description = "Find which packages ship a file whose path contains TEXT.")
+public final class SearchFileCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TEXT", description = "Part of a path; a leading /usr/ is ignored.")
+    String text;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandContext ctx = CommandContext.of(spec);
+        PrintWriter out = ctx.out();
+        String needle = stripUsr(text);
+        try (Client client = Client.openReader(ctx.globals().directory())) {
+            Map<String, Optional<PackageMeta>> names = new HashMap<>();
+            for (LayoutRow row : client.layout().searchFile(needle)) {
+                Optional<PackageMeta> meta = names.get(row.packageId());
+                if (meta == null) {
+                    meta = client.meta().get(row.packageId());
+                    names.put(row.packageId(), meta);
+                }
+                if (meta.isPresent()) {
+                    out.println(InfoCommand.fileLine(row.record().entry()).replaceFirst(" \\(.*\\)$", "")
+                            + " from " + meta.get().name());
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Layout paths are relative to /usr: {@code /usr/bin/x} and {@code usr/bin/x} search for {@code bin/x}. */
+    static String stripUsr(String text) {
+        for (String prefix : new String[] {"/usr/", "usr/"}) {
+            if (text.startsWith(prefix)) {
+                return text.substring(prefix.length());
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.moss.cli.command.state;
+
+import dev.moss.cli.CommandContext;
+import dev.moss.cli.ExitCodes;
+import dev.moss.cli.render.Json;
+import dev.moss.cli.render.StateRenderer;
+import dev.moss.db.state.State;
+import dev.moss.store.client.Client;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code moss state active}: the live state, or nothing when none is. */
+@Command(name = "active", mixinStandardHelpOptions = true, description = "Show the active state.")
+public final class StateActiveCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print JSON (null when no state is active).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandContext ctx = CommandContext.of(spec);
+        Optional<State> state;
+        try (Client client = Client.openReader(ctx.globals().directory())) {
+            var id = client.activeState();
+            state = id.isEmpty() ? Optional.empty() : client.states().get(id.get());
+        }
+        if (json) {
+            ctx.out().println(state.map(s -> Json.write(StateRenderer.json(s, Optional.of(s.id().value()))))
+                    .orElse("null"));
+        } else {
+            state.ifPresent(s -> StateRenderer.block(ctx.out(), s, true));
+        }
+        ctx.out().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.moss.cli.command.state;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.moss.cli.CommandContext;
+import dev.moss.cli.ExitCodes;
+import dev.moss.cli.render.Json;
+import dev.moss.cli.render.StateRenderer;
+import dev.moss.db.state.State;
+import dev.moss.db.state.StateId;
+import dev.moss.store.client.Client;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code moss state list}: every state, newest first. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List all states, newest first.")
+public final class StateListCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandContext ctx = CommandContext.of(spec);
+        PrintWriter out = ctx.out();
+        List<State> states;
+        Optional<StateId> active;
+        try (Client client = Client.openReader(ctx.globals().directory())) {
+            states = client.states().list();
+            active = client.activeState();
+        }
+        Optional<Long> activeId = active.map(StateId::value);
+        if (json) {
+            ArrayNode array = Json.newArray();
+            states.forEach(s -> array.add(StateRenderer.json(s, activeId)));
+            out.println(Json.write(array));
+        } else {
+            for (State s : states) {
+                StateRenderer.block(out, s, activeId.isPresent() && activeId.get() == s.id().value());
+                out.println();
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

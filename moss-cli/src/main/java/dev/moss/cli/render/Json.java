@@ -1,0 +1,33 @@
+package dev.moss.cli.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code --json} output of every command: Jackson trees, so field order is fixed by the code
+ * that builds them, printed indented. Loaded only when {@code --json} is given (start-up time).
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {}
+
+    public static ObjectNode newObject() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static ArrayNode newArray() {
+        return MAPPER.createArrayNode();
+    }
+
+    public static String write(Object node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+}

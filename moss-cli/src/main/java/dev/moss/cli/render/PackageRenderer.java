@@ -1,0 +1,84 @@
+package dev.moss.cli.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moss.format.meta.Capability;
+import dev.moss.format.meta.PackageMeta;
+import dev.moss.store.client.Installed;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Packages as lists ({@code name  version-release - summary}) and as {@code info} blocks. */
+public final class PackageRenderer {
+    private static final int TITLE_WIDTH = 20;
+
+    private PackageRenderer() {}
+
+    /** One line per package, names padded to one column. */
+    public static void lines(PrintWriter out, List<Installed.Package> packages) {
+        int width = packages.stream().mapToInt(p -> p.meta().name().length()).max().orElse(0);
+        for (Installed.Package p : packages) {
+            out.println(pad(p.meta().name(), width) + "  " + p.versionRelease() + " - " + p.meta().summary());
+        }
+    }
+
+    /** {@code info}: titled fields, then dependencies and providers as bullet lists. */
+    public static void info(PrintWriter out, String id, PackageMeta m, boolean installed) {
+        field(out, "Name", m.name());
+        field(out, "Status", installed ? "Installed" : "Not installed");
+        field(out, "Version", m.version());
+        field(out, "Release number", Long.toString(m.release()));
+        if (m.buildRelease() > 1) {
+            field(out, "Build Release", Long.toString(m.buildRelease()));
+        }
+        field(out, "Homepage", m.homepage());
+        field(out, "Summary", m.summary());
+        field(out, "Description", m.description().strip().replace("\n", "\n" + " ".repeat(TITLE_WIDTH + 1)));
+        field(out, "Licenses", String.join(", ", m.licenses()));
+        field(out, "Package id", id);
+        bullets(out, "Dependencies", m.depends());
+        bullets(out, "Providers", m.allProviders());
+        bullets(out, "Conflicts", m.conflicts());
+    }
+
+    private static void field(PrintWriter out, String title, String value) {
+        out.println(pad(title, TITLE_WIDTH) + " " + value);
+    }
+
+    private static void bullets(PrintWriter out, String title, List<Capability> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out.println(title);
+        items.stream().map(Capability::toString).sorted().forEach(c -> out.println("  \u2022 " + c));
+    }
+
+    public static ObjectNode json(String id, PackageMeta m, boolean installed, boolean explicit) {
+        ObjectNode o = Json.newObject();
+        o.put("id", id);
+        o.put("name", m.name());
+        o.put("version", m.version());
+        o.put("release", m.release());
+        o.put("buildRelease", m.buildRelease());
+        o.put("architecture", m.architecture());
+        o.put("summary", m.summary());
+        o.put("description", m.description());
+        o.put("homepage", m.homepage());
+        o.put("sourceId", m.sourceId());
+        o.put("installed", installed);
+        o.put("explicit", explicit);
+        ArrayNode licenses = o.putArray("licenses");
+        m.licenses().forEach(licenses::add);
+        ArrayNode depends = o.putArray("depends");
+        m.depends().forEach(c -> depends.add(c.toString()));
+        ArrayNode provides = o.putArray("provides");
+        m.allProviders().forEach(c -> provides.add(c.toString()));
+        ArrayNode conflicts = o.putArray("conflicts");
+        m.conflicts().forEach(c -> conflicts.add(c.toString()));
+        return o;
+    }
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}
