@@ -134,6 +134,7 @@ blit() {
 
   say "blit: priming the store of $W/root and building the reference tree ..."
   cat "${stones[@]}" >/dev/null
+  mkdir -p "$W/root"
   "$moss" -D "$W/root" install --to "$W/ref" "${stones[@]}" >"$W/prime.log" 2>&1 || {
     cat "$W/prime.log" >&2; say "error: priming install failed"; exit 1; }
 
@@ -160,7 +161,7 @@ blit() {
   prep() { rm -rf "$W/out-$1"; case $1 in cp|ostree) mkdir "$W/out-$1" ;; esac; }
   run() {
     case $1 in
-      moss) "$moss" -D "$W/root" install --to "$W/out-moss" "${stones[@]}" >/dev/null 2>>"$W/moss.log" ;;
+      moss) "$moss" -D "$W/root" install --to "$W/out-moss" "${stones[@]}" >"$W/moss.out" 2>>"$W/moss.log" ;;
       cp) cp -al "$W/ref/usr" "$W/out-cp/usr" ;;
       ostree) ostree --repo="$W/ostree" checkout "${checkout[@]}" bench "$W/out-ostree/usr" ;;
       c) "$W/blitref" "$W/manifest" "$W/ref" "$W/out-c" 2 ;;
@@ -187,6 +188,8 @@ blit() {
       t=${tools[$(((i + r) % ${#tools[@]}))]}
       prep "$t"
       timed "blit-$t" run "$t"
+      # moss's own "N entries blitted in X s" line: the blit alone, without start-up and planning
+      [ "$t" = moss ] && times[blit-inner]+="$(sed -n 's/.* entries blitted in \([0-9.]*\) s.*/\1/p' "$W/moss.out") "
     done
     say "blit: round $((r + 1))/$reps: $(for t in "${tools[@]}"; do printf '%s %ss  ' "$t" "$(echo ${times[blit-$t]} | awk '{print $NF}')"; done)"
   done
@@ -206,6 +209,10 @@ blit() {
     esac
     read -r med min max <<<"$(stats ${times[blit-$t]})"
     summary+=("$(printf '  %-34s %9.3f %9.3f %9.3f' "$label" "$med" "$min" "$max")")
+    if [ "$t" = moss ] && [ -n "${times[blit-inner]// /}" ]; then
+      read -r med min max <<<"$(stats ${times[blit-inner]})"
+      summary+=("$(printf '  %-34s %9.3f %9.3f %9.3f' '  of which the blit (moss says)' "$med" "$min" "$max")")
+    fi
   done
   paired() { # per-round ratio time(A)/time(moss), median
     local a=(${times[blit-$1]}) m=(${times[blit-moss]}) out=() j
@@ -245,10 +252,10 @@ import() {
   zstd -t -q "$W"/zst/*.zst || { say "error: zstd cannot read the dumped payloads"; exit 1; }
   cat "${stones[@]}" "$W"/zst/*.zst >/dev/null
 
-  [ -d "$W/root/.moss" ] || "$moss" -D "$W/root" install --to "$W/imp-hot" "${stones[@]}" >/dev/null 2>&1
+  [ -d "$W/root/.moss" ] || { mkdir -p "$W/root"; "$moss" -D "$W/root" install --to "$W/imp-hot" "${stones[@]}" >/dev/null 2>&1; }
   prep() {
     case $1 in
-      cold) rm -rf "$W/fresh" "$W/imp-cold" ;;
+      cold) rm -rf "$W/fresh" "$W/imp-cold"; mkdir "$W/fresh" ;;
       hot) rm -rf "$W/imp-hot" ;;
       zstd) rm -rf "$W/zout"; mkdir "$W/zout" ;;
     esac
@@ -303,6 +310,7 @@ million() {
   for label in "empty store" "content in store"; do
     local out="$W/million-${label// /-}"
     say "million: install --to, $label ..."
+    mkdir -p "$W/mroot"
     sync
     rc=0
     MOSS_JAVA_OPTS=-Xmx512m /usr/bin/time -v "$moss" -D "$W/mroot" install --to "$out" "${stones[@]}" \
@@ -321,11 +329,12 @@ million() {
   done
 }
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 want blit && blit
 want import && import
 want million && million
 
 echo
 echo "moss install benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -r), $fs"
-echo "command: bench/run-install.sh $args (reps $reps)"
+echo "command: bench/run-install.sh $args (reps $reps); load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%s\n' "${summary[@]}"
