@@ -100,16 +100,21 @@ corpus() { # DIR ARGS... : generates into DIR unless a complete corpus of this v
 }
 
 # ---- timing helpers ----------------------------------------------------------------------
-now() { local t=${EPOCHREALTIME/[.,]/}; echo "$t"; } # microseconds, no fork
-declare -A times # tool -> space-separated seconds
-timed() { # TOOL CMD... : runs CMD after sync and a pause, appends its wall time to times[TOOL]
+declare -A times # tool -> space-separated seconds; tool-cpu -> user + system seconds of the same runs
+cpu_of() { # FILE written by bash's `times`: user + system seconds of the waited-for children
+  awk 'END {split($0, a, /[ms]+/); print a[1] * 60 + a[2] + a[3] * 60 + a[4]}' "$1"
+}
+timed() { # TOOL CMD... : runs CMD after sync and a pause, appends its wall and CPU time to times[TOOL(-cpu)]
   local tool=$1; shift
   sync; sleep 0.5
   local t0 t1
-  t0=$(now)
+  times >"$W/times.0" # in this shell, not a subshell: children's CPU so far
+  t0=${EPOCHREALTIME/[.,]/}
   "$@" || { say "error: $tool failed: $*"; exit 1; }
-  t1=$(now)
+  t1=${EPOCHREALTIME/[.,]/}
+  times >"$W/times.1"
   times[$tool]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b - a) / 1e6}') "
+  times[$tool-cpu]+="$(awk -v a="$(cpu_of "$W/times.0")" -v b="$(cpu_of "$W/times.1")" 'BEGIN {printf "%.3f", b - a}') "
 }
 stats() { # prints "median min max" of the numbers given
   printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {
@@ -198,7 +203,7 @@ blit() {
   local mm
   mm=$(median ${times[blit-moss]})
   summary+=("" "Blit: a fresh tree of $n_entries entries ($n_dirs dirs, $n_files files, $n_links symlinks), $reps rounds, hot cache"
-    "$(printf '  %-34s %9s %9s %9s' tool 'median s' 'min s' 'max s')")
+    "$(printf '  %-34s %9s %9s %9s %9s' tool 'median s' 'min s' 'max s' 'CPU s')")
   local label
   for t in "${tools[@]}"; do
     case $t in
@@ -208,7 +213,7 @@ blit() {
       c) label='C reference, 2 threads' ;;
     esac
     read -r med min max <<<"$(stats ${times[blit-$t]})"
-    summary+=("$(printf '  %-34s %9.3f %9.3f %9.3f' "$label" "$med" "$min" "$max")")
+    summary+=("$(printf '  %-34s %9.3f %9.3f %9.3f %9.3f' "$label" "$med" "$min" "$max" "$(median ${times[blit-$t-cpu]})")")
     if [ "$t" = moss ] && [ -n "${times[blit-inner]// /}" ]; then
       read -r med min max <<<"$(stats ${times[blit-inner]})"
       summary+=("$(printf '  %-34s %9.3f %9.3f %9.3f' '  of which the blit (moss says)' "$med" "$min" "$max")")
@@ -231,6 +236,7 @@ blit() {
   ratio=$(awk -v c="$(median ${times[blit-c]})" -v m="$mm" 'BEGIN {printf "%.2f", m / c}')
   pr=$(paired c)
   summary+=("$(printf '  moss vs C:        %.2fx the C time (per-round median %.2fx)  target <= 1.15x  %s' "$ratio" "$(awk -v x="$pr" 'BEGIN {print 1 / x}')" "$(verdict "$ratio" '<=' 1.15)")")
+  summary+=("  (CPU s: median user + system time of the process and its children; steadier than wall time under load)")
   local cpc
   cpc=$(awk -v a="$(median ${times[blit-cp]})" -v c="$(median ${times[blit-c]})" 'BEGIN {printf "%.2f", a / c}')
   summary+=("  (for scale: the C program is ${cpc}x faster than cp -al here)")
@@ -283,13 +289,13 @@ import() {
   local cold hot z
   cold=$(median ${times[imp-cold]}); hot=$(median ${times[imp-hot]}); z=$(median ${times[imp-zstd]})
   summary+=("" "Import: ${#stones[@]} stones, $(awk -v p="$plain" 'BEGIN {printf "%.1f", p / 1e6}') MB of plain content ($(awk -v s="$stored" 'BEGIN {printf "%.1f", s / 1e6}') MB compressed), $reps rounds"
-    "$(printf '  %-44s %9s %9s %9s' '' 'median s' 'min s' 'max s')")
+    "$(printf '  %-44s %9s %9s %9s %9s' '' 'median s' 'min s' 'max s' 'CPU s')")
   read -r med min max <<<"$(stats ${times[imp-cold]})"
-  summary+=("$(printf '  %-44s %9.3f %9.3f %9.3f' 'moss install --to, empty store (import+blit)' "$med" "$min" "$max")")
+  summary+=("$(printf '  %-44s %9.3f %9.3f %9.3f %9.3f' 'moss install --to, empty store (import+blit)' "$med" "$min" "$max" "$(median ${times[imp-cold-cpu]})")")
   read -r med min max <<<"$(stats ${times[imp-hot]})"
-  summary+=("$(printf '  %-44s %9.3f %9.3f %9.3f' 'moss install --to, content in store (blit)' "$med" "$min" "$max")")
+  summary+=("$(printf '  %-44s %9.3f %9.3f %9.3f %9.3f' 'moss install --to, content in store (blit)' "$med" "$min" "$max" "$(median ${times[imp-hot-cpu]})")")
   read -r med min max <<<"$(stats ${times[imp-zstd]})"
-  summary+=("$(printf '  %-44s %9.3f %9.3f %9.3f' 'zstd -d --output-dir-flat (one process)' "$med" "$min" "$max")")
+  summary+=("$(printf '  %-44s %9.3f %9.3f %9.3f %9.3f' 'zstd -d --output-dir-flat (one process)' "$med" "$min" "$max" "$(median ${times[imp-zstd-cpu]})")")
   local imp ratio
   imp=$(awk -v c="$cold" -v h="$hot" 'BEGIN {printf "%.4f", c - h}')
   ratio=$(awk -v i="$imp" -v z="$z" 'BEGIN {printf "%.2f", z / i}')
