@@ -84,7 +84,7 @@ public final class VerifyStates {
         boolean root = Posix.isRoot();
         try (VerifyScan scan = new VerifyScan(Runtime.getRuntime().availableProcessors())) {
             listener.phase("Verifying assets");
-            long assets = new AssetCheck(client.assets(), scan).run(client.layout().regularDigests(), listener);
+            long assets = new AssetCheck(client.assets(), scan, root).run(client.layout().regularDigests(), listener);
             List<State> states = new ArrayList<>(client.states().list());
             states.sort(Comparator.comparing(State::id));
             for (State s : states) {

@@ -184,6 +184,26 @@ class VerifyStatesTest {
     }
 
     @Test
+    void chmoddedVariantIsMadeAgainNotReused() throws Exception {
+        Path copy = tree(1).resolve("share/doc/hello/COPY");
+        Path asset = assetOf(copy);
+        Path variant;
+        try (var siblings = Files.list(asset.getParent())) {
+            variant = siblings.filter(p -> p.getFileName().toString().startsWith(asset.getFileName() + "."))
+                    .findFirst().orElseThrow();
+        }
+        FileStat.chmod(variant, 0644); // e.g. chmod -R a+r over the store, or over a tree
+
+        VerifyReport r = check();
+        assertThat(summary(r)).containsExactly("corrupt-variant - " + variant.getFileName(),
+                "wrong-mode 1 /usr/share/doc/hello/COPY", "wrong-mode 2 /usr/share/doc/hello/COPY");
+        assertThat(r.issues().getFirst().found()).startsWith("mode 0644 ").contains("its name says mode 0600");
+        repair(r);
+        assertRestored();
+        assertThat(FileStat.of(variant).permissions()).isEqualTo(0600);
+    }
+
+    @Test
     void damageToAnArchivedTreeIsReblittedAndTheActiveTreeLeftAlone() throws Exception {
         Path t = tree(1);
         Files.delete(t.resolve("bin/hi"));
