@@ -68,7 +68,7 @@ final class EphemeralRoot {
         for (LocalStone s : plan.toInstall()) {
             fresh.put(s.displayId(), s.layout());
         }
-        VfsTree tree = TreeBuilder.build(client, List.of(), fresh);
+        VfsTree tree = TreeBuilder.build(client, List.of(), fresh, Map.of());
         int[] counts = Install.importAll(client, plan.toInstall(), false, listener);
         CrashPoint.reached("after-import");
         if (Files.exists(dir)) {
