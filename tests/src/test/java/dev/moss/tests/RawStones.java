@@ -5,6 +5,7 @@ import dev.moss.format.digest.Digest128;
 import dev.moss.format.digest.Xxh3;
 import dev.moss.format.header.FileType;
 import dev.moss.format.meta.PackageMeta;
+import dev.moss.format.record.EntryType;
 import dev.moss.format.record.LayoutEntry;
 import dev.moss.format.record.LayoutRecord;
 import java.io.ByteArrayInputStream;
@@ -42,9 +43,20 @@ final class RawStones {
 
     /** A regular file at {@code path} (relative to /usr, unchecked), content included. */
     RawStones file(String path, String text) {
+        return file(path, text, 0644, 0, 0);
+    }
+
+    /** A regular file with the given permission bits and owner. */
+    RawStones file(String path, String text, int mode, int uid, int gid) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         content.add(b);
-        layout.add(new LayoutRecord(0, 0, 0100644, 0, new LayoutEntry.Regular(Xxh3.hash128(b), path)));
+        layout.add(new LayoutRecord(uid, gid, 0100000 | mode, 0, new LayoutEntry.Regular(Xxh3.hash128(b), path)));
+        return this;
+    }
+
+    /** A device node, fifo or socket. */
+    RawStones special(String path, EntryType type, int mode, int uid, int gid) {
+        layout.add(new LayoutRecord(uid, gid, type.modeTypeBits() | mode, 0, new LayoutEntry.Special(type, path)));
         return this;
     }
 
@@ -56,12 +68,20 @@ final class RawStones {
     }
 
     RawStones link(String path, String text) {
-        layout.add(new LayoutRecord(0, 0, 0120777, 0, new LayoutEntry.Symlink(text, path)));
+        return link(path, text, 0, 0);
+    }
+
+    RawStones link(String path, String text, int uid, int gid) {
+        layout.add(new LayoutRecord(uid, gid, 0120777, 0, new LayoutEntry.Symlink(text, path)));
         return this;
     }
 
     RawStones dir(String path, int mode) {
-        layout.add(new LayoutRecord(0, 0, 040000 | mode, 0, new LayoutEntry.Directory(path)));
+        return dir(path, mode, 0, 0);
+    }
+
+    RawStones dir(String path, int mode, int uid, int gid) {
+        layout.add(new LayoutRecord(uid, gid, 040000 | mode, 0, new LayoutEntry.Directory(path)));
         return this;
     }
 
