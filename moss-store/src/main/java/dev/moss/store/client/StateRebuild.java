@@ -35,7 +35,7 @@ final class StateRebuild {
     static BlitStats reblit(Client client, State state, Path usr, ClientListener listener)
             throws IOException {
         Installation inst = client.installation();
-        VfsTree tree = TreeBuilder.build(client, TreeBuilder.ids(state.selections()), Map.of());
+        VfsTree tree = TreeBuilder.build(client, TreeBuilder.ids(state.selections()));
         Path staging = inst.treesDir().resolve("staging-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
             BlitStats stats = StateCommit.blitStaging(client, tree, staging, listener);

@@ -91,7 +91,7 @@ public final class VerifyStates {
                 listener.phase("Verifying state " + s.id());
                 VfsTree tree;
                 try {
-                    tree = TreeBuilder.build(client, TreeBuilder.ids(s.selections()), Map.of());
+                    tree = TreeBuilder.build(client, TreeBuilder.ids(s.selections()));
                 } catch (MossException | dev.moss.store.blit.FileConflictException e) {
                     scan.treeIssue(VerifyIssue.Kind.BAD_LAYOUT, s.id(), client.installation().stateDir(s.id().value()),
                             "/usr", Optional.empty(), "", e.getMessage());
