@@ -7,18 +7,40 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(Aliases.expand(args)));
+        String[] expanded = Aliases.expand(args);
+        System.exit(commandLineFor(expanded).execute(expanded));
     }
 
     /**
-     * The fully wired command line: subcommands, the error reporter as exit-code mapper,
-     * execution-exception handler and parameter-exception handler. Tests use this too, with
-     * their own {@code setOut}/{@code setErr}.
+     * The fully wired command line with every subcommand: the error reporter as exit-code mapper,
+     * execution-exception handler and parameter-exception handler. Tests, help and the man pages
+     * use this, with their own {@code setOut}/{@code setErr}.
      */
     public static CommandLine commandLine() {
+        CommandLine cl = wire(new CommandLine(new MossCommand()));
+        Subcommands.all().forEach(cl::addSubcommand);
+        return cl;
+    }
+
+    /**
+     * The command line for one invocation: only the subcommand that was typed is modelled (see
+     * {@link Subcommands}); without a recognisable one (help, a typo) everything is, so usage and
+     * "did you mean" messages are complete.
+     */
+    static CommandLine commandLineFor(String[] args) {
+        int word = Aliases.commandWord(args);
+        Object sub = word < 0 ? null : Subcommands.create(args[word]);
+        if (sub == null) {
+            return commandLine();
+        }
+        CommandLine cl = wire(new CommandLine(new MossCommand()));
+        cl.addSubcommand(sub);
+        return cl;
+    }
+
+    private static CommandLine wire(CommandLine cl) {
         ErrorReporter reporter = new ErrorReporter();
-        return new CommandLine(new MossCommand())
-                .setExitCodeExceptionMapper(reporter)
+        return cl.setExitCodeExceptionMapper(reporter)
                 .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter);
     }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,9 +36,9 @@ public final class AssetImporter {
         this.setOwners = setOwners;
     }
 
-    /** Whether every file the stone's index names is already in the store. */
-    public boolean allPresent(StoneReader stone) {
-        for (IndexRecord r : stone.indexRecords()) {
+    /** Whether every file a stone's index names is already in the store. */
+    public boolean allPresent(List<IndexRecord> index) {
+        for (IndexRecord r : index) {
             if (!store.contains(r.digest())) {
                 return false;
             }

@@ -36,7 +36,7 @@ public final class Client implements AutoCloseable {
     private final MetaDb meta;
     private final LayoutDb layout;
     private final StateDb states;
-    private final AssetStore assets;
+    private AssetStore assets;
 
     private Client(Installation inst, InstallationLock lock, MetaDb meta, LayoutDb layout, StateDb states,
             List<String> ignored) {
@@ -45,7 +45,6 @@ public final class Client implements AutoCloseable {
         this.meta = meta;
         this.layout = layout;
         this.states = states;
-        this.assets = new AssetStore(inst.assetsDir(), Posix.isRoot());
     }
 
     /**
@@ -116,7 +115,11 @@ public final class Client implements AutoCloseable {
         return states;
     }
 
-    public AssetStore assets() {
+    /** Made on first use: read-only queries never touch the store (or the native calls it needs). */
+    public synchronized AssetStore assets() {
+        if (assets == null) {
+            assets = new AssetStore(inst.assetsDir(), Posix.isRoot());
+        }
         return assets;
     }
 

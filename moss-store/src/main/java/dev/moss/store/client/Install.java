@@ -148,16 +148,16 @@ public final class Install {
             if (cache) {
                 DownloadCache.store(client, s.file(), s.id().orElseThrow());
             }
-            try (StoneReader reader = StoneReader.open(s.file())) {
-                if (importer.allPresent(reader)) {
-                    counts[2]++;
-                } else {
+            if (importer.allPresent(s.index())) {
+                counts[2]++;
+            } else {
+                try (StoneReader reader = StoneReader.open(s.file())) {
                     AssetImporter.Result r = importer.importContent(reader);
                     counts[0] += r.imported();
                     counts[1] += r.alreadyPresent();
+                } catch (StoneFormatException e) {
+                    throw new MossException("\"" + s.file() + "\": not a valid stone", e);
                 }
-            } catch (StoneFormatException e) {
-                throw new MossException("\"" + s.file() + "\": not a valid stone", e);
             }
             listener.progress(++done, stones.size());
         }

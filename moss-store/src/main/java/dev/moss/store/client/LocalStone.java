@@ -26,12 +26,17 @@ import java.util.Optional;
  * its layout and its package id, the SHA-256 of the whole file (as repository packages are
  * identified, so a rebuild with an unchanged release is a different package).
  *
+ * <p>The index is kept so an install can tell whether the content is in the store already
+ * without parsing the stone a second time.
+ *
  * @param id the SHA-256 hex, or empty for ephemeral installs, which record nothing and so never
  *     read the whole file when its content is already in the store
  */
-public record LocalStone(Path file, Optional<String> id, long size, PackageMeta meta, List<LayoutRecord> layout) {
+public record LocalStone(Path file, Optional<String> id, long size, PackageMeta meta, List<LayoutRecord> layout,
+        List<IndexRecord> index) {
     public LocalStone {
         layout = List.copyOf(layout);
+        index = List.copyOf(index);
     }
 
     /** The id for messages and trees: the hash when known, else {@code name-version-release.arch}. */
@@ -57,7 +62,8 @@ public record LocalStone(Path file, Optional<String> id, long size, PackageMeta 
             PackageMeta meta = PackageMeta.from(reader.metaRecords());
             List<LayoutRecord> layout = reader.layoutRecords();
             checkContentCarried(file, layout, reader.indexRecords());
-            return new LocalStone(file, hash ? Optional.of(sha256(file)) : Optional.empty(), reader.fileSize(), meta, layout);
+            return new LocalStone(file, hash ? Optional.of(sha256(file)) : Optional.empty(), reader.fileSize(), meta, layout,
+                    reader.indexRecords());
         } catch (StoneFormatException | NoSuchFileException e) {
             throw new MossException("\"" + file + "\": not a valid stone", e);
         }

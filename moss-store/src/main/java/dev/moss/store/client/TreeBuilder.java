@@ -25,6 +25,11 @@ final class TreeBuilder {
         return selections.stream().map(Selection::packageId).toList();
     }
 
+    /** The tree of packages whose layouts are all recorded: a state being rebuilt, verified or shrunk. */
+    static VfsTree build(Client client, Collection<String> recorded) throws IOException {
+        return build(client, recorded, Map.of(), Map.of());
+    }
+
     /**
      * @param recorded packages whose layout is in the layout database
      * @param fresh packages not recorded yet: id to layout
