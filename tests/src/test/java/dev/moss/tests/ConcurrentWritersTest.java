@@ -96,6 +96,29 @@ class ConcurrentWritersTest extends E2eTest {
         }
     }
 
+    /**
+     * Queries need no lock: while a writer installs, each of them sees the state before or the
+     * state after, never a mixture or an error.
+     */
+    @Test
+    void readersDuringAWriterSeeOneStateOrTheOther() throws Exception {
+        TestStones.TestStone a = TestStones.named("aaa").files(5).build(dir);
+        TestStones.TestStone b = TestStones.named("bbb").files(300).build(dir);
+        MossInProcess.ok(root, "install", "-y", a.path());
+        MossProcess.Running writer = MossProcess.on(root).start("install", "-y", b.path());
+        java.util.Set<java.util.List<String>> seen = new java.util.HashSet<>();
+        do {
+            MossProcess.Result r = MossInProcess.run(root, "list", "installed", "--json");
+            assertThat(r.exit()).as(r.toString()).isZero();
+            List<String> names = new java.util.ArrayList<>();
+            JSON.readTree(r.out()).forEach(p -> names.add(p.get("name").asText()));
+            assertThat(names).isIn(List.of("aaa"), List.of("aaa", "bbb"));
+            seen.add(names);
+        } while (writer.process().isAlive());
+        assertThat(writer.await().exit()).isZero();
+        RootCheck.assertWhole(root);
+    }
+
     private static String sha(TestStones.TestStone s) throws java.io.IOException {
         return Listing.sha256(s.file());
     }

@@ -28,10 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Kills the real CLI in the middle of every kind of transaction, at every named step
  * ({@code MOSS_TEST_CRASH_AT}, which halts the JVM like {@code kill -9}) and at random moments
  * ({@code destroyForcibly}, which is SIGKILL). After the next writing command (its recovery, then
- * {@code cache prune}) the installation must be whole ({@link RootCheck}), hold nothing no state
- * needs, show either the state from before or the state from after the killed command, and every
- * state's tree must be exactly its packages. Then the interrupted operation, run again, must
- * complete.
+ * {@code cache prune}) the installation must be whole ({@link RootCheck}; and {@code state verify}
+ * must find nothing), hold nothing no state needs, show either the state from before or the
+ * state from after the killed command, and every state's tree must be exactly its packages. Then
+ * the interrupted operation, run again, must complete. Recovery itself is killed too, after a
+ * given number of its repairs.
  *
  * <p>The base root has states 1 {alpha}, 2 {alpha, beta}, 3 {alpha, beta, gamma} and 4 {alpha,
  * gamma}, 4 active. Every kill works on a fresh copy of it ({@code cp -a}, hardlinks kept).
@@ -125,6 +126,30 @@ class CrashTest {
         recoverAndCheck(op, root, to);
     }
 
+    static Stream<Arguments> recoveryKills() {
+        return Stream.of(
+                Arguments.of(Op.INSTALL, "after-state-row", 1),
+                Arguments.of(Op.INSTALL, "after-state-row", 2),
+                Arguments.of(Op.REMOVE, "before-switch", 1),
+                Arguments.of(Op.FIRST, "import-part:2", 1),
+                Arguments.of(Op.FIRST, "after-rename", 1),
+                Arguments.of(Op.FIRST, "after-switch", 3),
+                Arguments.of(Op.PRUNE, "prune-after-rows", 2));
+    }
+
+    /** Recovery is killed too, after its n-th repair; the recovery after that finishes the job. */
+    @ParameterizedTest(name = "{0} killed at {1}, its recovery killed after repair {2}")
+    @MethodSource("recoveryKills")
+    void killedAgainDuringRecovery(Op op, String step, int repair) throws Exception {
+        Path root = freshRoot(op);
+        Path to = root.resolveSibling(root.getFileName() + "-to");
+        MossProcess.Result r = MossProcess.on(root).env(CRASH, step).run(op.args(to));
+        assertThat(r.killed()).as("step %s:\n%s", step, r).isTrue();
+        MossProcess.Result rec = MossProcess.on(root).env(CRASH, "recovery-repair:" + repair).run("cache", "prune");
+        assertThat(rec.killed()).as("recovery must make at least %d repairs:\n%s", repair, rec).isTrue();
+        recoverAndCheck(op, root, to);
+    }
+
     /**
      * SIGKILL at random moments. A quarter of the kills land anywhere from the start (JVM start,
      * reading stones, taking the lock); the rest after the command has taken the lock (its
@@ -204,6 +229,7 @@ class CrashTest {
         RootCheck.Found f = RootCheck.assertWhole(root);
         RootCheck.assertNoGarbage(root);
         assertTreesAreTheirPackages(root, f);
+        assertVerifyFindsNothing(root);
         switch (op) {
             case FIRST -> assertThat(f.states().isEmpty() ? Set.of() : names(f, f.active()))
                     .isIn(Set.of(), Set.of("alpha"));
@@ -234,6 +260,7 @@ class CrashTest {
         }
         RootCheck.Found g = RootCheck.assertWhole(root);
         assertTreesAreTheirPackages(root, g);
+        assertVerifyFindsNothing(root);
         switch (op) {
             case FIRST -> assertThat(names(g, g.active())).containsExactly("alpha");
             case INSTALL -> assertThat(names(g, g.active())).containsExactlyInAnyOrder("alpha", "gamma", "delta");
@@ -247,6 +274,13 @@ class CrashTest {
             }
         }
         return repairs;
+    }
+
+    /** moss's own check, {@code state verify} (in process: it is not what is being killed here). */
+    static void assertVerifyFindsNothing(Path root) throws IOException {
+        MossProcess.Result v = MossInProcess.run(root, "state", "verify", "--json");
+        assertThat(v.exit()).as("state verify:\n%s", v).isZero();
+        assertThat(E2eTest.JSON.readTree(v.out()).get("issues")).as(v.out()).isEmpty();
     }
 
     /** Every recorded state's tree is exactly the union of its packages' packed trees. */

@@ -1,6 +1,7 @@
 package dev.moss.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -105,6 +106,39 @@ class EphemeralRootTest extends E2eTest {
             assertThat(r.err()).startsWith("error: ");
         }
         assertThat(Listing.text(Listing.of(dir))).isEqualTo(Listing.text(before));
+    }
+
+    /** Hardlinks cannot cross filesystems: there the files are copies, with the very same modes. */
+    @Test
+    void onAnotherFilesystemFilesAreCopies() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getAttribute(shm, "unix:dev").equals(Files.getAttribute(dir, "unix:dev")),
+                "needs a writable /dev/shm on another filesystem than the temp dir");
+        Path other = Files.createTempDirectory(shm, "moss-e2e-");
+        try {
+            Path to = other.resolve("sysroot");
+            mossOk("install", "--to", to.toString(), alpha.path(), beta.path());
+            SortedMap<String, Listing.Node> want = alpha.listing();
+            want.putAll(beta.listing());
+            assertThat(Listing.text(Listing.of(to.resolve("usr")))).isEqualTo(Listing.text(want));
+            Path file = to.resolve("usr/bin/alpha");
+            var digest = dev.moss.format.digest.Xxh3.hash128(Files.readAllBytes(file));
+            assertThat(RootCheck.sharesAssetInode(file, digest, root.resolve(".moss/assets/v2"))).isFalse();
+        } finally {
+            try (var s = Files.walk(other)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.setAttribute(p, "unix:mode", 0700);
+                    }
+                }
+            }
+            try (var s = Files.walk(other)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     @Test

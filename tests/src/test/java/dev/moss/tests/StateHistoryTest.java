@@ -71,6 +71,42 @@ class StateHistoryTest extends E2eTest {
         RootCheck.assertWhole(root);
     }
 
+    @Test
+    void aNewReleaseReplacesTheOldOneExactlyAndRollsBack() throws Exception {
+        TestStones.TestStone r1 = TestStones.named("hello").release(1).file("bin/hello", "#!/bin/sh\necho 1\n", 0755)
+                .file("share/hello/old-only", "gone in r2\n").file("share/hello/kept", "kept\n").build(dir);
+        TestStones.TestStone r2 = TestStones.named("hello").release(2).file("bin/hello", "#!/bin/sh\necho 2\n", 0755)
+                .file("share/hello/new-only", "new in r2\n").file("share/hello/kept", "kept\n", 0600).build(dir);
+        mossOk("install", "-y", r1.path());
+        MossProcess.Result up = mossOk("install", "-y", r2.path());
+        assertThat(up.out()).contains("replaces hello 1.0-1");
+
+        assertThat(Listing.text(Listing.of(root.resolve("usr"), p -> !p.equals(".stateID"))))
+                .isEqualTo(Listing.text(r2.listing()));
+        RootCheck.Found f = RootCheck.assertWhole(root);
+        assertThat(f.states().get(2L)).containsExactly(Listing.sha256(r2.file()));
+
+        mossOk("state", "activate", "1");
+        assertThat(Listing.text(Listing.of(root.resolve("usr"), p -> !p.equals(".stateID"))))
+                .isEqualTo(Listing.text(r1.listing()));
+        assertThat(json("list", "installed", "--json").get(0).get("release").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void removingAPackageRemovesWhatDependsOnIt() throws Exception {
+        TestStones.TestStone lib = TestStones.named("libfoo").file("lib/libfoo.so.1", "ELF?\n", 0755).build(dir);
+        TestStones.TestStone app = TestStones.named("app").depends("libfoo").file("bin/app", "#!/bin/sh\n", 0755)
+                .build(dir);
+        TestStones.TestStone other = TestStones.named("other").files(2).build(dir);
+        mossOk("install", "-y", lib.path(), app.path(), other.path());
+
+        MossProcess.Result rm = mossOk("remove", "-y", "libfoo");
+        assertThat(rm.out()).contains("Removed libfoo", "Removed app").doesNotContain("Removed other");
+        assertThat(Listing.text(Listing.of(root.resolve("usr"), p -> !p.equals(".stateID"))))
+                .isEqualTo(Listing.text(other.listing()));
+        RootCheck.assertWhole(root);
+    }
+
     private static SortedMap<String, Listing.Node> withStateId(SortedMap<String, Listing.Node> l, String id) {
         SortedMap<String, Listing.Node> out = new TreeMap<>(l);
         out.put(".stateID", new Listing.Node('f', 0644, id.length(), Listing.sha256(id.getBytes()), ""));

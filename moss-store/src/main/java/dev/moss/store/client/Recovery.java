@@ -5,6 +5,7 @@ import dev.moss.db.state.StateId;
 import dev.moss.store.fs.Durability;
 import dev.moss.store.fs.TreeDeleter;
 import dev.moss.store.installation.Installation;
+import dev.moss.store.state.CrashPoint;
 import dev.moss.store.state.StateActivator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ public final class Recovery {
         java.util.function.Consumer<String> report = m -> {
             repairs.add(m);
             listener.repaired(m);
+            CrashPoint.reached("recovery-repair"); // recovery itself may be killed half-way
         };
         removeNextLinks(inst, report);
         removeStaging(inst, report);
