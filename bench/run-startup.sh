@@ -8,7 +8,7 @@
 #
 #   bench/run-startup.sh                 # build, make the root, 20 rounds
 #   bench/run-startup.sh --rounds 50
-#   bench/run-startup.sh --detail        # also the launcher without C1-only, without the AOT cache
+#   bench/run-startup.sh --detail        # also the launcher with the default JIT, without the AOT cache
 #   bench/run-startup.sh --no-build ...  # reuse what is built
 #
 # The root and its 500 stones go to a temporary directory that is removed at the end.
@@ -57,8 +57,8 @@ cmds=("$(q "$java" -version)"
   "$(q "$root/moss" -D "$work/root" li)"
   "$(q "$java" -jar "$jar" -D "$work/root" list installed)")
 if [ "$detail" = 1 ]; then
-  names+=("moss li, full tiered JIT" "moss li, no AOT cache")
-  cmds+=("MOSS_JAVA_OPTS=-XX:TieredStopAtLevel=4 $(q "$root/moss" -D "$work/root" li)"
+  names+=("moss li, default JIT (tiered)" "moss li, no AOT cache")
+  cmds+=("MOSS_JAVA_OPTS='-XX:TieredStopAtLevel=4 -XX:CompileThresholdScaling=1' $(q "$root/moss" -D "$work/root" li)"
     "MOSS_JAVA_OPTS=-XX:AOTMode=off $(q "$root/moss" -D "$work/root" li)")
 fi
 
