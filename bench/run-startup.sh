@@ -69,7 +69,7 @@ run() {
   local out=$1 cmd=$2 t0 t1 cu0 cs0 cu1 cs1
   times >"$tfile"; { read -r _; read -r cu0 cs0; } <"$tfile"
   t0=$EPOCHREALTIME
-  eval "$cmd" >/dev/null 2>&1
+  eval "$cmd" >/dev/null 2>&1 || { echo "error: failed: $cmd" >&2; exit 1; }
   t1=$EPOCHREALTIME
   times >"$tfile"; { read -r _; read -r cu1 cs1; } <"$tfile"
   echo "$(( ${t1/./} - ${t0/./} )) $(( $(ms "$cu1") + $(ms "$cs1") - $(ms "$cu0") - $(ms "$cs0") ))000" >>"$out"
