@@ -330,6 +330,40 @@ class VerifyStatesTest {
         }
     }
 
+    /**
+     * A commit names a tree only once its .stateID is written, so a damaged .stateID under a final
+     * name is damage, not a crash: recovery keeps the state (and /usr on it) for verify to rebuild.
+     */
+    @Test
+    void recoveryKeepsDamagedStatesForVerifyToRebuild() throws Exception {
+        Files.writeString(tree(1).resolve(".stateID"), "7");
+        Files.delete(tree(2).resolve(".stateID"));
+        List<String> repairs = new ArrayList<>();
+        ClientListener listening = new ClientListener() {
+            @Override
+            public void repaired(String message) {
+                repairs.add(message);
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                return true;
+            }
+        };
+        VerifyReport report;
+        try (Client client = Client.openWriter(root, false, listening)) {
+            assertThat(client.activeState()).contains(StateId.of(2));
+            assertThat(client.states().list()).hasSize(2);
+            report = VerifyStates.check(client, listening);
+        }
+        assertThat(repairs).hasSize(2).allMatch(m -> m.contains("damaged tree") && m.contains("state verify"));
+        assertThat(root.resolve("usr")).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(root.resolve("usr")).toString()).isEqualTo(".moss/root/2/usr");
+        assertThat(summary(report)).contains("bad-state-id 1 /usr/.stateID");
+        repair(report);
+        assertRestored();
+    }
+
     @Test
     void ownersAreComparedAsRoot() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Posix.isRoot(), "chown needs root");
