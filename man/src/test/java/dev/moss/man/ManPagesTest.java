@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.moss.cli.ExitCodes;
-import dev.moss.cli.MossCommand;
+import dev.moss.cli.Main;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -32,7 +32,7 @@ import picocli.CommandLine;
 
 /**
  * Checks what the build wrote to {@code target/man/man1} and {@code target/completion} against the
- * live picocli model, so a command added to {@link MossCommand} later is covered without editing
+ * live picocli model, so a command added to {@link Main} later is covered without editing
  * this test.
  */
 class ManPagesTest {
@@ -45,7 +45,7 @@ class ManPagesTest {
     @BeforeAll
     static void walkModel() {
         commands = new LinkedHashMap<>();
-        walk(new CommandLine(new MossCommand()), commands);
+        walk(Main.commandLine(), commands);
         assertThat(commands).as("the model has subcommands").hasSizeGreaterThan(1);
     }
 
