@@ -28,12 +28,15 @@ final class AssetCheck {
 
     private final AssetStore store;
     private final VerifyScan scan;
+    /** Whether owners are compared (running as root; otherwise the store keeps the caller's). */
+    private final boolean owners;
     private final LongAdder done = new LongAdder();
     private final LongAdder files = new LongAdder();
 
-    AssetCheck(AssetStore store, VerifyScan scan) {
+    AssetCheck(AssetStore store, VerifyScan scan, boolean owners) {
         this.store = store;
         this.scan = scan;
+        this.owners = owners;
     }
 
     /** Checks {@code digests}; returns the number of files (assets and variants) checked. */
@@ -109,12 +112,43 @@ final class AssetCheck {
         }
         files.increment();
         if (!st.isRegular()) {
-            scan.storeIssue(corrupt, file, digest, TreeCheck.typeName(st.type()));
+            scan.storeIssue(corrupt, file, digest, "a " + TreeCheck.typeName(st.type()));
             return;
         }
         Digest128 actual = scan.content(file, st);
         if (!actual.equals(digest)) {
             scan.storeIssue(corrupt, file, digest, actual.toHex());
+        } else if (corrupt == VerifyIssue.Kind.CORRUPT_VARIANT) {
+            checkVariantMode(file, digest, st);
+        }
+    }
+
+    /**
+     * A variant exists for its mode and owner, which its name states ({@code <hex>.<mode>-<uid>-<gid>},
+     * maybe followed by {@code .n<k>}); blits reuse it by name, so a variant whose inode was
+     * chmodded would hand the wrong mode to every new tree.
+     */
+    private void checkVariantMode(Path file, Digest128 digest, ContentHasher.Lstat st) {
+        String name = file.getFileName().toString();
+        String[] suffix = name.substring(name.indexOf('.') + 1).split("\\.")[0].split("-");
+        if (suffix.length != 3) {
+            return; // not a name the store makes: nothing to compare with
+        }
+        int mode;
+        int uid;
+        int gid;
+        try {
+            mode = Integer.parseInt(suffix[0], 8);
+            uid = Integer.parseInt(suffix[1]);
+            gid = Integer.parseInt(suffix[2]);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        boolean wrongOwner = owners && (st.uid() != uid || st.gid() != gid);
+        if (st.permissions() != mode || wrongOwner) {
+            scan.storeIssue(VerifyIssue.Kind.CORRUPT_VARIANT, file, digest, "mode " + TreeCheck.mode(st.permissions())
+                    + " owner " + st.uid() + ":" + st.gid() + ", its name says mode " + TreeCheck.mode(mode)
+                    + (owners ? " owner " + uid + ":" + gid : ""));
         }
     }
 }

@@ -2,13 +2,15 @@ package dev.moss.store.client;
 
 import dev.moss.format.digest.Digest128;
 import dev.moss.format.digest.Xxh3;
+import dev.moss.store.fs.LinuxNativeFs;
+import dev.moss.store.fs.NativeIOException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 
 /**
  * Hashes files with XXH3-128 through one reusable buffer; one instance per thread. Files are
@@ -38,11 +40,20 @@ final class ContentHasher {
         static final int S_IFMT = 0170000;
         static final int S_IFREG = 0100000;
 
+        /** lstat of {@code path} in one {@code statx} call; a missing path is a {@link NoSuchFileException}. */
         static Lstat of(Path path) throws IOException {
-            Map<String, Object> a = java.nio.file.Files.readAttributes(path, "unix:mode,uid,gid,size,dev,ino",
-                    LinkOption.NOFOLLOW_LINKS);
-            return new Lstat((Integer) a.get("mode"), (Integer) a.get("uid"), (Integer) a.get("gid"),
-                    (Long) a.get("size"), new FileKey((Long) a.get("dev"), (Long) a.get("ino")));
+            LinuxNativeFs.Stat st;
+            try {
+                st = LinuxNativeFs.statx(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(path.toString()),
+                        LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
+            } catch (NativeIOException e) {
+                if (e.errno() == LinuxNativeFs.ENOENT || e.errno() == LinuxNativeFs.ENOTDIR) {
+                    throw new NoSuchFileException(path.toString());
+                }
+                throw e;
+            }
+            long dev = ((long) st.devMajor() << 32) | (st.devMinor() & 0xffffffffL);
+            return new Lstat(st.mode(), st.uid(), st.gid(), st.size(), new FileKey(dev, st.inode()));
         }
 
         int type() {

@@ -50,7 +50,7 @@ final class TreeCheck {
         ContentHasher.Lstat st = lstat(usr);
         if (st == null || st.type() != FileStat.S_IFDIR) {
             scan.treeIssue(VerifyIssue.Kind.MISSING_TREE, state, usr, "/usr", Optional.empty(), "a directory",
-                    st == null ? "" : typeName(st.type()));
+                    st == null ? "" : "a " + typeName(st.type()));
             return;
         }
         checkStateId(usr);
@@ -67,7 +67,7 @@ final class TreeCheck {
         if (st != null && st.isRegular() && st.size() < 64) {
             found = Files.readString(file, StandardCharsets.US_ASCII);
         } else if (st != null) {
-            found = typeName(st.type());
+            found = "a " + typeName(st.type());
         }
         if (!found.equals(state.toString())) {
             scan.treeIssue(VerifyIssue.Kind.BAD_STATE_ID, state, file, "/usr/.stateID", Optional.empty(),

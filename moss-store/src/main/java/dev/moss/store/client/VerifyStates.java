@@ -84,7 +84,7 @@ public final class VerifyStates {
         boolean root = Posix.isRoot();
         try (VerifyScan scan = new VerifyScan(Runtime.getRuntime().availableProcessors())) {
             listener.phase("Verifying assets");
-            long assets = new AssetCheck(client.assets(), scan).run(client.layout().regularDigests(), listener);
+            long assets = new AssetCheck(client.assets(), scan, root).run(client.layout().regularDigests(), listener);
             List<State> states = new ArrayList<>(client.states().list());
             states.sort(Comparator.comparing(State::id));
             for (State s : states) {
@@ -121,7 +121,7 @@ public final class VerifyStates {
                 bad.add(i.digest().orElseThrow());
             }
             if (i.kind() == VerifyIssue.Kind.CORRUPT_ASSET || i.kind() == VerifyIssue.Kind.CORRUPT_VARIANT) {
-                TreeDeleter.delete(i.file());
+                TreeDeleter.delete(i.file()); // wrong bytes help nobody; trees keep their links until reblitted
                 deleted++;
             }
         }
@@ -131,6 +131,31 @@ public final class VerifyStates {
         reimport(client, owners, reimported, unrepaired, listener);
 
         SortedMap<StateId, String> failed = new TreeMap<>();
+        SortedSet<StateId> affected = affected(client, report, owners, unrepaired, failed);
+        List<StateId> reblitted = new ArrayList<>();
+        for (StateId id : affected) {
+            listener.phase("Reblitting state " + id);
+            State s = client.states().get(id).orElseThrow(() -> new StateNotFoundException(id));
+            try {
+                StateRebuild.reblit(client, s, treeOf(client, id), listener);
+                reblitted.add(id);
+            } catch (java.io.InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                failed.put(id, describe(e)); // this state's tree is unchanged; carry on with the others
+            }
+        }
+        return new RepairResult(deleted, reimported, unrepaired, reblitted, failed);
+    }
+
+    /**
+     * The states to reblit: those with tree issues, and those selecting a package whose assets
+     * were restored (so their trees link the restored files). States that cannot be rebuilt go to
+     * {@code failed} instead: their layouts do not merge, or they need a package that could not
+     * be restored.
+     */
+    private static SortedSet<StateId> affected(Client client, VerifyReport report, Set<String> owners,
+            List<Unrepaired> unrepaired, SortedMap<StateId, String> failed) throws IOException {
         SortedSet<StateId> affected = new TreeSet<>();
         for (VerifyIssue i : report.issues()) {
             if (i.kind() == VerifyIssue.Kind.BAD_LAYOUT) {
@@ -150,20 +175,7 @@ public final class VerifyStates {
                     failed.putIfAbsent(s.id(), "it needs " + lost.get(id) + ", which could not be repaired"));
         }
         affected.removeAll(failed.keySet());
-        List<StateId> reblitted = new ArrayList<>();
-        for (StateId id : affected) {
-            listener.phase("Reblitting state " + id);
-            State s = client.states().get(id).orElseThrow(() -> new StateNotFoundException(id));
-            try {
-                StateRebuild.reblit(client, s, treeOf(client, id), listener);
-                reblitted.add(id);
-            } catch (java.io.InterruptedIOException e) {
-                throw e;
-            } catch (IOException e) {
-                failed.put(id, describe(e)); // this state's tree is unchanged; carry on with the others
-            }
-        }
-        return new RepairResult(deleted, reimported, unrepaired, reblitted, failed);
+        return affected;
     }
 
     private static String describe(IOException e) {

@@ -184,6 +184,26 @@ class VerifyStatesTest {
     }
 
     @Test
+    void chmoddedVariantIsMadeAgainNotReused() throws Exception {
+        Path copy = tree(1).resolve("share/doc/hello/COPY");
+        Path asset = assetOf(copy);
+        Path variant;
+        try (var siblings = Files.list(asset.getParent())) {
+            variant = siblings.filter(p -> p.getFileName().toString().startsWith(asset.getFileName() + "."))
+                    .findFirst().orElseThrow();
+        }
+        FileStat.chmod(variant, 0644); // e.g. chmod -R a+r over the store, or over a tree
+
+        VerifyReport r = check();
+        assertThat(summary(r)).containsExactly("corrupt-variant - " + variant.getFileName(),
+                "wrong-mode 1 /usr/share/doc/hello/COPY", "wrong-mode 2 /usr/share/doc/hello/COPY");
+        assertThat(r.issues().getFirst().found()).startsWith("mode 0644 ").contains("its name says mode 0600");
+        repair(r);
+        assertRestored();
+        assertThat(FileStat.of(variant).permissions()).isEqualTo(0600);
+    }
+
+    @Test
     void damageToAnArchivedTreeIsReblittedAndTheActiveTreeLeftAlone() throws Exception {
         Path t = tree(1);
         Files.delete(t.resolve("bin/hi"));
@@ -308,6 +328,40 @@ class VerifyStatesTest {
             assertThat(summary(r)).containsExactly("bad-state-id 1 /usr/.stateID", "missing-tree 2 /usr");
             assertThat(r.issues().getFirst().found()).isEqualTo("7");
         }
+    }
+
+    /**
+     * A commit names a tree only once its .stateID is written, so a damaged .stateID under a final
+     * name is damage, not a crash: recovery keeps the state (and /usr on it) for verify to rebuild.
+     */
+    @Test
+    void recoveryKeepsDamagedStatesForVerifyToRebuild() throws Exception {
+        Files.writeString(tree(1).resolve(".stateID"), "7");
+        Files.delete(tree(2).resolve(".stateID"));
+        List<String> repairs = new ArrayList<>();
+        ClientListener listening = new ClientListener() {
+            @Override
+            public void repaired(String message) {
+                repairs.add(message);
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                return true;
+            }
+        };
+        VerifyReport report;
+        try (Client client = Client.openWriter(root, false, listening)) {
+            assertThat(client.activeState()).contains(StateId.of(2));
+            assertThat(client.states().list()).hasSize(2);
+            report = VerifyStates.check(client, listening);
+        }
+        assertThat(repairs).hasSize(2).allMatch(m -> m.contains("damaged tree") && m.contains("state verify"));
+        assertThat(root.resolve("usr")).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(root.resolve("usr")).toString()).isEqualTo(".moss/root/2/usr");
+        assertThat(summary(report)).contains("bad-state-id 1 /usr/.stateID");
+        repair(report);
+        assertRestored();
     }
 
     @Test

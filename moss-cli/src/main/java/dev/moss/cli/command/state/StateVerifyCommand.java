@@ -8,6 +8,7 @@ import dev.moss.store.client.Client;
 import dev.moss.store.client.ClientListener;
 import dev.moss.store.client.VerifyReport;
 import dev.moss.store.client.VerifyStates;
+import dev.moss.store.installation.Installation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code moss state verify}: re-hashes every asset once and checks every state's tree; reports,
  * and after confirmation repairs (re-import from cached stones, re-blit broken trees), then checks
- * again. Exit 0 when nothing is wrong or everything was repaired, 1 otherwise.
+ * again. Exit 0 when nothing is wrong or everything was repaired, 1 otherwise. Without write
+ * access to the root it only checks (taking no lock and running no recovery).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check every asset in the store and every state's tree (type, mode, owner, link text, content).",
@@ -41,7 +43,11 @@ public final class StateVerifyCommand implements Callable<Integer> {
         CommandContext ctx = CommandContext.of(spec);
         PrintWriter out = ctx.out();
         ClientListener listener = ctx.listener();
-        try (Client client = Client.openWriter(ctx.globals().directory(), ctx.globals().waitForLock(), listener)) {
+        Path dir = ctx.globals().directory();
+        // Checking needs only read access; without write access the issues are reported, not repaired.
+        boolean writable = Installation.open(dir).writable();
+        try (Client client = writable ? Client.openWriter(dir, ctx.globals().waitForLock(), listener)
+                : Client.openReader(dir)) {
             Path root = client.installation().root();
             VerifyReport report = VerifyStates.check(client, listener);
             if (json) {
@@ -57,6 +63,11 @@ public final class StateVerifyCommand implements Callable<Integer> {
             }
             out.println("Found " + report.issues().size() + " issue(s)");
             VerifyRenderer.issues(out, root, report.issues(), ctx.globals().verbose());
+            if (!client.isWriter()) {
+                out.println("No write access to " + root + ": nothing was changed (run as root to repair)");
+                out.flush();
+                return ExitCodes.FAILURE;
+            }
             out.flush();
             if (!listener.confirm(QUESTION)) {
                 out.println("Nothing was changed");
@@ -86,7 +97,7 @@ public final class StateVerifyCommand implements Callable<Integer> {
         ObjectNode doc = Json.newObject();
         doc.set("issues", VerifyRenderer.json(root, report.issues()));
         boolean ok = report.isClean();
-        if (!ok && ctx.globals().yes()) {
+        if (!ok && ctx.globals().yes() && client.isWriter()) {
             VerifyStates.RepairResult result = VerifyStates.repair(client, report, listener);
             VerifyReport again = VerifyStates.check(client, listener);
             doc.set("repair", VerifyRenderer.json(result));

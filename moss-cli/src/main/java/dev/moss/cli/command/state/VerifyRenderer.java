@@ -39,8 +39,9 @@ final class VerifyRenderer {
             case MISSING_ASSET -> "missing asset " + i.expected() + " (" + file + ")";
             case CORRUPT_ASSET -> "corrupt asset " + i.expected() + " (" + file + "): " + content(i.found());
             case CORRUPT_VARIANT -> "corrupt asset variant " + file + ": " + content(i.found());
-            case MISSING_TREE -> "tree " + file + (i.found().isEmpty() ? " is missing" : " is a " + i.found());
-            case BAD_STATE_ID -> file + (i.found().isEmpty() ? " is missing" : " says \"" + i.found() + "\"");
+            case MISSING_TREE -> "tree " + file + (i.found().isEmpty() ? " is missing" : " is " + i.found());
+            case BAD_STATE_ID -> file + (i.found().isEmpty() ? " is missing"
+                    : i.found().startsWith("a ") ? " is " + i.found() : " says \"" + i.found() + "\"");
             case BAD_LAYOUT -> "its layouts cannot be merged: " + i.found();
             case MISSING_PATH -> i.entry() + ": missing (a " + i.expected() + ")";
             case WRONG_TYPE -> i.entry() + ": a " + i.found() + ", expected a " + i.expected();
@@ -51,9 +52,9 @@ final class VerifyRenderer {
         };
     }
 
-    /** A hash found where another was expected, or the file type found instead of a regular file. */
+    /** A hash found where another was expected, else what is wrong in words ("a directory", a mode). */
     private static String content(String found) {
-        return found.chars().allMatch(c -> Character.digit(c, 16) >= 0) ? "content hashes to " + found : "a " + found;
+        return found.chars().allMatch(c -> Character.digit(c, 16) >= 0) ? "content hashes to " + found : found;
     }
 
     private static String shortPath(Path root, Path file) {
