@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A fresh installation root per test, {@code dir/root}, and the real CLI to run against it. */
+/**
+ * A fresh installation root per test, {@code dir/root}, and the real CLI to run against it. A class
+ * whose tests only read may point {@link #root} at a shared root in its own {@code @BeforeEach}.
+ */
 abstract class E2eTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,7 +2,6 @@ package dev.moss.tests;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -141,14 +140,5 @@ public final class Listing {
         StringBuilder sb = new StringBuilder();
         listing.forEach((k, v) -> sb.append(k).append("  ").append(v).append('\n'));
         return sb.toString();
-    }
-
-    /** {@link #of(Path)} for lambdas that cannot throw. */
-    static SortedMap<String, Node> unchecked(Path dir) {
-        try {
-            return of(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

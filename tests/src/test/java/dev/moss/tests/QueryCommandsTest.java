@@ -4,27 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moss.format.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the query commands print about an installation with the fixture and a test package in
  * state 2 (state 1 held only the fixture): {@code list installed}, {@code info},
  * {@code search-file}, {@code state list}, {@code state query} and {@code state active}, as text
- * and as JSON (parsed, fields asserted).
+ * and as JSON (parsed, fields asserted). The tests only read, so they share one root.
  */
 class QueryCommandsTest extends E2eTest {
-    Path fixture;
-    TestStones.TestStone hello;
+    @TempDir
+    static Path shared;
 
+    static Path fixture;
+    static TestStones.TestStone hello;
+
+    /** Runs after {@link E2eTest#createRoot()}: every test uses the one shared root instead. */
     @BeforeEach
     void twoStates() throws Exception {
-        fixture = Fixtures.bashCompletion(dir);
+        root = shared.resolve("root");
+        if (hello != null) {
+            return;
+        }
+        Files.createDirectory(root);
+        fixture = Fixtures.bashCompletion(shared);
         hello = TestStones.named("hello").version("2.5").release(3).file("bin/hello", "#!/bin/sh\necho hi\n", 0755)
-                .file("share/doc/hello/README", "read me\n").build(dir);
+                .file("share/doc/hello/README", "read me\n").build(shared);
         MossInProcess.ok(root, "install", "-y", fixture.toString());
         MossInProcess.ok(root, "install", "-y", hello.path());
     }
