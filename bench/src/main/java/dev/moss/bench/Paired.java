@@ -15,11 +15,15 @@ final class Paired {
     }
 
     /**
-     * Median, first and third quartile of time(a) / time(b), the medians of both times in ms, and
-     * the median cores each kept busy (process CPU time / wall time, native threads included).
+     * Median, first and third quartile of time(a) / time(b), the medians of both times in ms,
+     * the median cores each kept busy (process CPU time / wall time, native threads included),
+     * and the median of cpu(a) / cpu(b), which load from other processes hardly moves.
      */
     record Result(double median, double q1, double q3, double aMs, double bMs, double aCores, double bCores,
-            int rounds) {}
+            double cpuMedian, int rounds) {}
+
+    /** Median wall and process CPU time of one operation, in ms. */
+    record Solo(double wallMs, double cpuMs, int rounds) {}
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -34,6 +38,7 @@ final class Paired {
         double[] tb = new double[rounds];
         double[] ca = new double[rounds];
         double[] cb = new double[rounds];
+        double[] cpuRatios = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             boolean aFirst = i % 2 == 0;
             if (aFirst) {
@@ -44,9 +49,26 @@ final class Paired {
                 ta[i] = time(a, ca, i);
             }
             ratios[i] = ta[i] / tb[i];
+            cpuRatios[i] = (ca[i] * ta[i]) / (cb[i] * tb[i]);
         }
         return new Result(quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75),
-                quantile(ta, 0.5), quantile(tb, 0.5), quantile(ca, 0.5), quantile(cb, 0.5), rounds);
+                quantile(ta, 0.5), quantile(tb, 0.5), quantile(ca, 0.5), quantile(cb, 0.5),
+                quantile(cpuRatios, 0.5), rounds);
+    }
+
+    /** Times one operation alone: medians of wall and process CPU time over {@code rounds}. */
+    static Solo solo(Op op, int warmup, int rounds) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            op.run();
+        }
+        double[] wall = new double[rounds];
+        double[] cores = new double[rounds];
+        double[] cpu = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            wall[i] = time(op, cores, i);
+            cpu[i] = cores[i] * wall[i];
+        }
+        return new Solo(quantile(wall, 0.5), quantile(cpu, 0.5), rounds);
     }
 
     /** Runs {@code op}; returns its wall time in ms and stores the cores it kept busy in {@code cores[i]}. */
