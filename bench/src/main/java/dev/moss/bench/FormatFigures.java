@@ -99,7 +99,7 @@ public final class FormatFigures {
                 .result(results.resolve(name + ".json").toString())
                 // Serial GC as the moss launcher uses: with 2 cores and other load, G1's concurrent
                 // threads starve and GC pauses swamp what is measured.
-                .jvmArgsAppend("-Xmx3g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-D" + BenchData.DIR_PROPERTY + "=" + work,
+                .jvmArgsAppend("-Xms3g", "-Xmx3g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-D" + BenchData.DIR_PROPERTY + "=" + work,
                         "-Dmoss.bench.level=" + BenchData.LEVEL);
     }
 
