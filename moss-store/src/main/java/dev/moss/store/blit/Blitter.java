@@ -46,12 +46,17 @@ public final class Blitter {
     private final LongAdder copied = new LongAdder();
 
     private int assetsFd = -1;
+    /** Without root every entry gets these instead of its layout's owner; said once per blit. */
+    private final int euid;
+    private final int egid;
 
     public Blitter(AssetStore assets, BlitListener listener, boolean root, int threads) {
         this.assets = assets;
         this.listener = listener;
         this.root = root;
         this.threads = Math.max(1, threads);
+        this.euid = root ? 0 : LinuxNativeFs.geteuid();
+        this.egid = root ? 0 : LinuxNativeFs.getegid();
     }
 
     /**
@@ -164,6 +169,7 @@ public final class Blitter {
                 CrashPoint.reached("blit-entry");
                 return;
             }
+            noteUnsetOwner(f);
             AssetStore.Use use = new AssetStore.Use(f.digest, f.permissions(), f.uid, f.gid);
             String source = assets.linkSource(use);
             int err = LinuxNativeFs.linkat(assetsFd, LinuxNativeFs.bytes(source), fd, f.name, 0);
@@ -206,12 +212,20 @@ public final class Blitter {
         }
 
         private void setOwner(TreeNode n) throws NativeIOException {
+            noteUnsetOwner(n);
             if (root && (n.uid != 0 || n.gid != 0)) {
                 LinuxNativeFs.lchownat(fd, n.name, n.uid, n.gid);
                 if (!(n instanceof TreeNode.Link) && (n.permissions() & 06000) != 0) {
                     LinuxNativeFs.fchmodat(fd, n.name, n.permissions()); // chown cleared setuid/setgid
                 }
             }
+        }
+    }
+
+    private void noteUnsetOwner(TreeNode n) {
+        if (!root && (n.uid != euid || n.gid != egid)) {
+            warnOnce("owners", "not running as root: files keep owner " + euid + ":" + egid
+                    + " instead of the owners packages ask for (e.g. " + n.uid + ":" + n.gid + " for " + n.name() + ")");
         }
     }
 

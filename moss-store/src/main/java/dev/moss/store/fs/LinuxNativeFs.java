@@ -85,6 +85,8 @@ public final class LinuxNativeFs {
             LIBC.find("umask").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle GETEUID = LINKER.downcallHandle(
             LIBC.find("geteuid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETEGID = LINKER.downcallHandle(
+            LIBC.find("getegid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(
             LIBC.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
@@ -440,6 +442,14 @@ public final class LinuxNativeFs {
     public static int geteuid() {
         try {
             return (int) GETEUID.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int getegid() {
+        try {
+            return (int) GETEGID.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }
