@@ -7,6 +7,7 @@ import dev.moss.format.record.IndexRecord;
 import dev.moss.format.record.LayoutEntry;
 import dev.moss.format.record.LayoutRecord;
 import dev.moss.store.fs.LinuxNativeFs;
+import dev.moss.store.state.CrashPoint;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,9 +36,9 @@ public final class AssetImporter {
         this.setOwners = setOwners;
     }
 
-    /** Whether every file the stone's index names is already in the store. */
-    public boolean allPresent(StoneReader stone) {
-        for (IndexRecord r : stone.indexRecords()) {
+    /** Whether every file a stone's index names is already in the store. */
+    public boolean allPresent(List<IndexRecord> index) {
+        for (IndexRecord r : index) {
             if (!store.contains(r.digest())) {
                 return false;
             }
@@ -93,7 +95,9 @@ public final class AssetImporter {
                 LinuxNativeFs.lchownat(LinuxNativeFs.AT_FDCWD, p, use.uid(), use.gid());
             }
             LinuxNativeFs.fchmodat(LinuxNativeFs.AT_FDCWD, p, perms);
+            CrashPoint.reached("import-part"); // complete and verified, not yet at its name
             store.promote(part, record.digest());
+            CrashPoint.reached("import-asset");
             imported++;
             bytes += record.size();
             part = null;

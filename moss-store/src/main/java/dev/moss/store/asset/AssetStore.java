@@ -126,13 +126,11 @@ public final class AssetStore {
 
     private String resolve(Use use) throws IOException {
         String base = relativeName(use.digest());
-        Path basePath = root.resolve(base);
-        int mode = (Integer) Files.getAttribute(basePath, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
-        boolean fits = mode == use.permissions();
-        if (fits && use.uid() >= 0) {
-            fits = (Integer) Files.getAttribute(basePath, "unix:uid", LinkOption.NOFOLLOW_LINKS) == use.uid()
-                    && (Integer) Files.getAttribute(basePath, "unix:gid", LinkOption.NOFOLLOW_LINKS) == use.gid();
-        }
+        // one statx for mode and owner: this runs once per distinct (digest, mode, owner) of a blit
+        LinuxNativeFs.Stat st = LinuxNativeFs.statx(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(root.resolve(base).toString()),
+                LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
+        boolean fits = (st.mode() & 07777) == use.permissions()
+                && (use.uid() < 0 || (st.uid() == use.uid() && st.gid() == use.gid()));
         if (fits) {
             return base;
         }

@@ -10,6 +10,7 @@ import dev.moss.store.asset.AssetStore;
 import dev.moss.store.asset.FileCopy;
 import dev.moss.store.fs.LinuxNativeFs;
 import dev.moss.store.fs.NativeIOException;
+import dev.moss.store.state.CrashPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -137,6 +138,7 @@ public final class Blitter {
                 LinuxNativeFs.fchmodat(fd, d.name, d.permissions());
             }
             dirs.increment();
+            CrashPoint.reached("blit-entry");
             int child = LinuxNativeFs.openDirectory(fd, d.name);
             return new DirTask(d, child, path.resolve(d.name()));
         }
@@ -145,6 +147,7 @@ public final class Blitter {
             LinuxNativeFs.symlinkat(l.text, fd, l.name);
             setOwner(l);
             links.increment();
+            CrashPoint.reached("blit-entry");
         }
 
         private void makeFile(TreeNode.File f) throws IOException {
@@ -158,6 +161,7 @@ public final class Blitter {
                     LinuxNativeFs.fchmodat(fd, f.name, f.permissions());
                 }
                 files.increment();
+                CrashPoint.reached("blit-entry");
                 return;
             }
             AssetStore.Use use = new AssetStore.Use(f.digest, f.permissions(), f.uid, f.gid);
@@ -174,6 +178,7 @@ public final class Blitter {
                         err == EEXIST ? "two entries with one name" : LinuxNativeFs.strerror(err));
             }
             files.increment();
+            CrashPoint.reached("blit-entry");
         }
 
         /** Where hardlinks are impossible (another filesystem), a reflink or a copy. */

@@ -113,13 +113,15 @@ public final class Install {
         }
         Map<String, List<LayoutRecord>> fresh = new LinkedHashMap<>();
         Map<String, PackageMeta> metas = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (LocalStone s : plan.toInstall()) {
             String id = s.id().orElseThrow();
             fresh.put(id, s.layout());
+            labels.put(id, s.label());
             metas.put(id, s.meta().withRepositoryFields(s.file().toAbsolutePath().toUri().toString(), id, s.size()));
         }
         List<String> recorded = TreeBuilder.ids(plan.selections()).stream().filter(id -> !fresh.containsKey(id)).toList();
-        VfsTree tree = TreeBuilder.build(client, recorded, fresh);
+        VfsTree tree = TreeBuilder.build(client, recorded, fresh, labels);
 
         int[] counts = importAll(client, plan.toInstall(), true, listener);
         CrashPoint.reached("after-import");
@@ -146,16 +148,16 @@ public final class Install {
             if (cache) {
                 DownloadCache.store(client, s.file(), s.id().orElseThrow());
             }
-            try (StoneReader reader = StoneReader.open(s.file())) {
-                if (importer.allPresent(reader)) {
-                    counts[2]++;
-                } else {
+            if (importer.allPresent(s.index())) {
+                counts[2]++;
+            } else {
+                try (StoneReader reader = StoneReader.open(s.file())) {
                     AssetImporter.Result r = importer.importContent(reader);
                     counts[0] += r.imported();
                     counts[1] += r.alreadyPresent();
+                } catch (StoneFormatException e) {
+                    throw new MossException("\"" + s.file() + "\": not a valid stone", e);
                 }
-            } catch (StoneFormatException e) {
-                throw new MossException("\"" + s.file() + "\": not a valid stone", e);
             }
             listener.progress(++done, stones.size());
         }

@@ -5,6 +5,7 @@ import dev.moss.db.state.StateId;
 import dev.moss.store.fs.Durability;
 import dev.moss.store.fs.TreeDeleter;
 import dev.moss.store.installation.Installation;
+import dev.moss.store.state.CrashPoint;
 import dev.moss.store.state.StateActivator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ public final class Recovery {
         java.util.function.Consumer<String> report = m -> {
             repairs.add(m);
             listener.repaired(m);
+            CrashPoint.reached("recovery-repair"); // recovery itself may be killed half-way
         };
         removeNextLinks(inst, report);
         removeStaging(inst, report);
@@ -52,6 +54,7 @@ public final class Recovery {
         }
         reconcileStates(client, report);
         fixActiveLink(client, report);
+        fixRootLinks(inst, report);
         if (!repairs.isEmpty()) {
             Durability.syncDirectory(inst.treesDir());
         }
@@ -181,6 +184,21 @@ public final class Recovery {
         StateActivator.activate(inst, newest.id().value());
         report.accept((exists ? "pointed " : "created ") + usr + " at state " + newest.id()
                 + (exists ? " (it pointed at no complete state)" : ""));
+    }
+
+    /**
+     * A switch killed right after {@code usr} was linked the first time leaves the root without
+     * {@code bin}, {@code lib}...: an unbootable system. Missing ones are created once {@code usr}
+     * is a state link; existing entries, whatever they are, are left alone.
+     */
+    private static void fixRootLinks(Installation inst, java.util.function.Consumer<String> report)
+            throws IOException {
+        if (inst.linkedStateId().isEmpty()) {
+            return;
+        }
+        for (String name : StateActivator.createRootLinks(inst.root())) {
+            report.accept("created missing link " + inst.root().resolve(name));
+        }
     }
 
     private static List<Path> list(Path dir) throws IOException {

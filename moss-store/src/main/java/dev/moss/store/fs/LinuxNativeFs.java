@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -76,6 +77,8 @@ public final class LinuxNativeFs {
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
     private static final MethodHandle FSYNC = errnoCall("fsync", JAVA_INT, JAVA_INT);
     private static final MethodHandle SYNCFS = errnoCall("syncfs", JAVA_INT, JAVA_INT);
+    private static final MethodHandle STATX =
+            errnoCall("statx", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle IOCTL = errnoCall("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT);
     private static final MethodHandle UMASK = LINKER.downcallHandle(
             LIBC.find("umask").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -89,12 +92,14 @@ public final class LinuxNativeFs {
         final MemorySegment state;
         final MemorySegment a;
         final MemorySegment b;
+        final MemorySegment statx;
 
         Scratch() {
             Arena arena = Arena.ofAuto();
             state = arena.allocate(CAPTURE);
             a = arena.allocate(4097);
             b = arena.allocate(4097);
+            statx = arena.allocate(STATX_SIZE, 8);
         }
     }
 
@@ -369,6 +374,40 @@ public final class LinuxNativeFs {
     }
 
     /** Sets the process umask and returns the previous one. */
+    /** {@code struct statx} is the same on every architecture, unlike {@code struct stat}. */
+    private static final long STATX_SIZE = 256;
+    /** STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_UID | STATX_GID | STATX_INO | STATX_SIZE. */
+    private static final int STATX_BASIC = 0x1 | 0x2 | 0x4 | 0x8 | 0x10 | 0x100 | 0x200;
+
+    /** What {@link #statx} reports: the full {@code st_mode} (type bits included). */
+    public record Stat(int mode, int uid, int gid, long inode, long nlink, long size, int devMajor, int devMinor) {
+        /** Identifies the inode: two paths with one key are hardlinks of each other. */
+        public String inodeKey() {
+            return devMajor + ":" + devMinor + ":" + inode;
+        }
+    }
+
+    /**
+     * {@code statx(dirfd, name, flags)}; with {@link #AT_SYMLINK_NOFOLLOW} a symlink is reported
+     * as itself. One system call where {@code Files.getAttribute} makes one per attribute.
+     */
+    public static Stat statx(int dirfd, byte[] name, int flags) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) STATX.invokeExact(s.state, dirfd, cstr(s.a, name), flags, STATX_BASIC, s.statx);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw fail("stat", name, s);
+        }
+        MemorySegment b = s.statx;
+        return new Stat(Short.toUnsignedInt(b.get(JAVA_SHORT, 28)), b.get(JAVA_INT, 20), b.get(JAVA_INT, 24),
+                b.get(JAVA_LONG, 32), Integer.toUnsignedLong(b.get(JAVA_INT, 16)), b.get(JAVA_LONG, 40),
+                b.get(JAVA_INT, 136), b.get(JAVA_INT, 140));
+    }
+
     public static int umask(int mask) {
         try {
             return (int) UMASK.invokeExact(mask);
