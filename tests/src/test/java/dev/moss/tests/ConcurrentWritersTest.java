@@ -2,9 +2,8 @@ package dev.moss.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
+import dev.moss.store.installation.Installation;
+import dev.moss.store.installation.InstallationLock;
 import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * first committed (its plan is made under the lock, so no package is lost); with
  * {@code --no-wait} it fails at once with exit code 3.
  *
- * <p>The lock is first held by the test itself, an OS lock on {@code .moss/lock} exactly like a
- * moss writer's, so both moss processes are sure to meet a held lock without any timing.
+ * <p>The lock is first held by the test itself, with moss's own {@link InstallationLock} (a flock
+ * on {@code .moss/lock}), so both moss processes are sure to meet a held lock without any timing.
  */
 class ConcurrentWritersTest extends E2eTest {
     static final String WAITING = "waiting for it to finish";
@@ -29,8 +28,7 @@ class ConcurrentWritersTest extends E2eTest {
 
         MossProcess.Running first;
         MossProcess.Running second;
-        try (FileChannel ch = FileChannel.open(root.resolve(".moss/lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock held = ch.lock()) {
+        try (InstallationLock held = InstallationLock.acquire(Installation.open(root), false, m -> { })) {
             first = MossProcess.on(root).start("install", "-y", a.path());
             second = MossProcess.on(root).start("install", "-y", b.path());
             for (MossProcess.Running p : List.of(first, second)) {
@@ -81,9 +79,7 @@ class ConcurrentWritersTest extends E2eTest {
     void noWaitFailsAtOnceWithExitCode3() throws Exception {
         TestStones.TestStone a = TestStones.named("aaa").files(2).build(dir);
         MossInProcess.ok(root, "list", "installed");
-        try (FileChannel ch = FileChannel.open(root.resolve(".moss/lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock held = ch.lock()) {
-            // POSIX record locks die when this process closes any descriptor of the file: never read it here
+        try (InstallationLock held = InstallationLock.acquire(Installation.open(root), false, m -> { })) {
             SortedMap<String, Listing.Node> before = Listing.of(root, p -> !p.equals(".moss/lock"));
             MossProcess.Result r = moss("--no-wait", "install", "-y", a.path());
             assertThat(r.exit()).as(r.toString()).isEqualTo(3);
