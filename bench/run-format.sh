@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark jar and measures the stone format figures of the format issue:
 # content streaming vs raw zstd-jni, layout + index decoding rate, and packing a
-# 100,000-entry tree. Prints a summary with the ratios at the end.
+# tree of 100,000 regular files with moss-store's Pack. Prints a summary with the ratios at the end.
 #
 #   bench/run-format.sh                 # everything (about 15-25 minutes on 2 cores)
 #   bench/run-format.sh --quick         # fewer iterations, for a smoke test

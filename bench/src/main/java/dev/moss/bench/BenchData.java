@@ -37,7 +37,7 @@ final class BenchData {
 
     static final String CONTENT_STONE = "content-v1.stone";
     static final String RECORDS_STONE = "records-v1.stone";
-    static final String PACK_TREE = "tree-v2";
+    static final String PACK_TREE = "tree-v3";
 
     private BenchData() {}
 
@@ -162,54 +162,94 @@ final class BenchData {
         });
     }
 
-    /** Files in the pack tree; bodies are log-uniform from 16 B to {@link #PACK_SMALL_MAX}. */
-    static final int PACK_ENTRIES = 100_000;
+    /** Regular files in the pack tree; bodies are log-uniform from 16 B to {@link #PACK_SMALL_MAX}. */
+    static final int PACK_FILES = 100_000;
     static final int PACK_SMALL_MAX = Integer.getInteger("moss.bench.packSmallMax", 4 << 10);
 
     /**
-     * A staged install root with {@value #PACK_ENTRIES} entries under {@code usr/}: 92 % regular
-     * files (6 % of them duplicates, 10 % executable, eight large ones of 1-8 MiB; about 85 MiB unique), 7.9 %
-     * symlinks and 0.1 % empty or 0700 directories (which boulder records).
+     * The pack tree and what a pack of it must record.
+     *
+     * @param root the staged root (contains {@code usr/})
+     * @param files regular files under {@code usr/}, duplicates included
+     * @param layoutEntries layout records a boulder-style pack must produce: every file and
+     *     symlink, plus the directories that are empty or not 0755
      */
-    static Path packTree(Path dir) throws IOException {
-        return getOrBuild(dir, PACK_TREE, root -> {
-            Corpus c = new Corpus(0x5eed_c0de_0003L);
-            Path usr = root.resolve("usr");
-            List<String> paths = c.paths(PACK_ENTRIES);
-            int[] large = {8 << 20, 4 << 20, 4 << 20, 2 << 20, 2 << 20, 1 << 20, 1 << 20, 1 << 20};
-            List<byte[]> written = new ArrayList<>();
-            java.util.Set<Path> made = new java.util.HashSet<>();
-            for (int i = 0; i < paths.size(); i++) {
-                Path p = usr.resolve(paths.get(i));
-                Path parent = p.getParent();
-                if (made.add(parent)) {
-                    Files.createDirectories(parent);
-                }
-                int kind = c.rng().nextInt(1000);
-                if (kind < 79) {
-                    Files.createSymbolicLink(p, Path.of(c.linkText(paths.get(i))));
-                } else if (kind < 80) {
-                    Files.createDirectories(p);
-                    if (c.rng().nextBoolean()) {
-                        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-                    }
-                } else {
-                    byte[] b;
-                    if (i < large.length) {
-                        b = i % 2 == 0 ? c.text(large[i]) : c.binary(large[i]);
-                    } else if (c.rng().nextInt(100) < 6 && !written.isEmpty()) {
-                        b = written.get(c.rng().nextInt(written.size()));
-                    } else {
-                        b = c.body(c.logSize(16, PACK_SMALL_MAX));
-                        written.add(b);
-                    }
-                    Files.write(p, b);
-                    if (c.rng().nextInt(10) == 0) {
-                        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-                    }
-                }
+    record PackTree(Path root, int files, int layoutEntries) {}
+
+    /**
+     * A staged install root with exactly {@value #PACK_FILES} regular files under {@code usr/}
+     * (6 % of them duplicates, 10 % executable, eight large ones of 1-8 MiB; about 90 MiB
+     * unique), plus about 8,600 symlinks and 90 empty or 0700 directories. The counts are kept
+     * in {@code root/counts} because the tree is built once and shared by every fork.
+     */
+    static PackTree packTree(Path dir) throws IOException {
+        Path root = getOrBuild(dir, PACK_TREE, BenchData::buildPackTree);
+        String[] counts = Files.readString(root.resolve("counts")).trim().split(" ");
+        return new PackTree(root, Integer.parseInt(counts[0]), Integer.parseInt(counts[1]));
+    }
+
+    private static void buildPackTree(Path root) throws IOException {
+        Corpus c = new Corpus(0x5eed_c0de_0003L);
+        Path usr = root.resolve("usr");
+        // Files are 92 % of the entries drawn, so 115,000 paths leave a wide margin.
+        List<String> paths = c.paths(PACK_FILES * 115 / 100);
+        int[] large = {8 << 20, 4 << 20, 4 << 20, 2 << 20, 2 << 20, 1 << 20, 1 << 20, 1 << 20};
+        List<byte[]> written = new ArrayList<>();
+        java.util.Set<Path> made = new java.util.HashSet<>();
+        List<Path> leafDirs = new ArrayList<>();
+        int files = 0;
+        int links = 0;
+        for (int i = 0; files < PACK_FILES; i++) {
+            if (i == paths.size()) {
+                throw new IllegalStateException("ran out of paths after " + files + " files");
             }
-        });
+            Path p = usr.resolve(paths.get(i));
+            Path parent = p.getParent();
+            if (made.add(parent)) {
+                Files.createDirectories(parent);
+            }
+            int kind = c.rng().nextInt(1000);
+            if (kind < 79) {
+                Files.createSymbolicLink(p, Path.of(c.linkText(paths.get(i))));
+                links++;
+            } else if (kind < 80) {
+                Files.createDirectories(p);
+                if (c.rng().nextBoolean()) {
+                    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
+                leafDirs.add(p);
+            } else {
+                byte[] b;
+                if (files < large.length) {
+                    b = files % 2 == 0 ? c.text(large[files]) : c.binary(large[files]);
+                } else if (c.rng().nextInt(100) < 6 && !written.isEmpty()) {
+                    b = written.get(c.rng().nextInt(written.size()));
+                } else {
+                    b = c.body(c.logSize(16, PACK_SMALL_MAX));
+                    written.add(b);
+                }
+                Files.write(p, b);
+                if (c.rng().nextInt(10) == 0) {
+                    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+                files++;
+            }
+        }
+        // Every other directory holds something and has the default mode (0755 under umask 022),
+        // so boulder's rule records exactly these.
+        int dirs = 0;
+        for (Path d : leafDirs) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(d)) {
+                empty = s.findAny().isEmpty();
+            }
+            boolean plain = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d))
+                    .equals("rwxr-xr-x");
+            if (empty || !plain) {
+                dirs++;
+            }
+        }
+        Files.writeString(root.resolve("counts"), files + " " + (files + links + dirs) + "\n");
     }
 
     /** Writes a stone with a regular layout entry per file (then the extra entries), level {@link #LEVEL}. */

@@ -99,7 +99,7 @@ public final class FormatFigures {
                 .result(results.resolve(name + ".json").toString())
                 // Serial GC as the moss launcher uses: with 2 cores and other load, G1's concurrent
                 // threads starve and GC pauses swamp what is measured.
-                .jvmArgsAppend("-Xmx3g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-D" + BenchData.DIR_PROPERTY + "=" + work,
+                .jvmArgsAppend("-Xms3g", "-Xmx3g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-D" + BenchData.DIR_PROPERTY + "=" + work,
                         "-Dmoss.bench.level=" + BenchData.LEVEL);
     }
 
@@ -153,12 +153,13 @@ public final class FormatFigures {
                             + "  target >= 0.70: %s",
                     p.rounds(), plain / 1e3 / p.aMs(), plain / 1e3 / p.bMs(), p.median(), p.q1(), p.q3(),
                     verdict(p.median() >= 0.70));
+            line("  interleaved, CPU time instead of wall time: ratio moss/raw %.2f", p.cpuMedian());
         } finally {
             b.tearDown();
         }
     }
 
-    private void records() throws IOException, RunnerException {
+    private void records() throws Exception {
         Collection<RunResult> runs = new Runner(options(RecordDecodeBenchmark.class.getName() + ".*", 4, 8, "records")
                 .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(2)).build()).run();
         Map<String, Double> ms = medians(runs);
@@ -173,27 +174,43 @@ public final class FormatFigures {
         }
         double open = both / 1e3 / ms.get("openFile");
         line("  StoneReader.open, layout + index       %.2f M records/s  target >= 5: %s", open, verdict(open >= 5));
+
+        // The same in this JVM, with the CPU time the decoding thread got: load from other
+        // processes stretches wall time, hardly CPU time (zstd decodes in this thread too).
+        RecordDecodeBenchmark b = new RecordDecodeBenchmark();
+        b.setup();
+        try {
+            Paired.Solo t = Paired.solo(b::openFile, quick ? 3 : 10, quick ? 5 : 31);
+            line("  in this JVM, %d rounds: %.2f M records/s of wall time, %.2f M records/s of CPU time"
+                            + " (wall/CPU %.1f)", t.rounds(), both / 1e3 / t.wallMs(), both / 1e3 / t.cpuMs(),
+                    t.wallMs() / t.cpuMs());
+        } finally {
+            b.tearDown();
+        }
     }
 
-    private void pack() throws RunnerException {
-        String cls = PackBenchmark.class.getName();
-        Collection<RunResult> runs = new ArrayList<>(new Runner(options(cls + ".(pack|scan|zstd)$", 0, 3, "pack")
-                .build()).run());
-        // Compression with zstd in the calling thread only, to see what the worker threads give.
-        runs.addAll(new Runner(options(cls + ".zstd$", 0, 2, "pack-single")
-                .param("workers", "0").build()).run());
-        Map<String, Double> s = medians(runs);
-        line("");
-        line("Pack of a %d-entry tree (level %d): seconds", BenchData.PACK_ENTRIES, BenchData.LEVEL);
-        s.forEach((k, v) -> line("  %-32s %8.2f s", k, v));
-        double pack = s.get("pack level=18 workers=-1");
-        double zstd = s.get("zstd level=18 workers=-1");
-        double scan = s.get("scan level=18 workers=-1");
-        line("  zstd share of pack (zstd / pack, all cores)   %.0f %%", 100 * zstd / pack);
-        line("  walk+lstat+hash share of pack (scan / pack)   %.0f %%", 100 * scan / pack);
-        Double zstd1 = s.get("zstd level=18 workers=0");
-        if (zstd1 != null) {
-            line("  zstd with %d workers is x%.2f faster than without (workers=0)", BenchData.CORES, zstd1 / zstd);
+    /**
+     * Pack and zstd alone, interleaved in this JVM (one op takes minutes on a loaded 2-core
+     * machine, so separate JMH forks minutes apart would see different load). The setup packs
+     * the tree once, which also warms up pack's Java code.
+     */
+    private void pack() throws Exception {
+        PackBenchmark b = new PackBenchmark();
+        b.open(true);
+        Paired.Result p;
+        BenchData.PackTree tree = BenchData.packTree(work);
+        try {
+            p = Paired.ratio(b::zstd, b::pack, 0, quick ? 1 : 3);
+        } finally {
+            b.tearDown();
         }
+        line("");
+        line("Pack (moss-store Pack.run, as moss pack) of a tree of %d regular files, %d layout entries; level %d;"
+                        + " zstd workers %d = all %d cores",
+                tree.files(), tree.layoutEntries(), BenchData.LEVEL, b.workerCount(), BenchData.CORES);
+        line("  interleaved, %d rounds (medians): pack %.1f s (%.2f cores busy), zstd-jni alone %.1f s (%.2f cores busy)",
+                p.rounds(), p.bMs() / 1e3, p.bCores(), p.aMs() / 1e3, p.aCores());
+        line("  zstd share of pack (zstd-jni alone / pack, per round)   %.0f %% (quartiles %.0f-%.0f %%)",
+                100 * p.median(), 100 * p.q1(), 100 * p.q3());
     }
 }

@@ -94,6 +94,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
     }
 
     private static String describe(Throwable t) {
+        if (t instanceof java.io.UncheckedIOException) {
+            return null; // a carrier for an IOException through a lambda or listener: its cause says it
+        }
         if (t instanceof FileSystemException fse && fse.getFile() != null) {
             return "\"" + fse.getFile() + "\": " + reason(fse);
         }

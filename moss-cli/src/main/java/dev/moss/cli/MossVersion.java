@@ -7,16 +7,22 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The version of this build, from the Maven-filtered {@code version.properties}. */
 public final class MossVersion implements IVersionProvider {
-    private static final String VERSION = load();
+    /**
+     * Read on first use, not when picocli instantiates this provider for every command line:
+     * reading a jar resource through its URL loads a dozen classes that most commands never need.
+     */
+    private static final class Holder {
+        static final String VERSION = load();
+    }
 
     /** The simple version, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String version() {
-        return VERSION;
+        return Holder.VERSION;
     }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"moss " + VERSION};
+        return new String[] {"moss " + Holder.VERSION};
     }
 
     private static String load() {

@@ -67,5 +67,7 @@ class MossCommandTest {
         assertThat(ErrorReporter.chain(outer)).isEqualTo("\"/x/y\": no such file or directory");
         var wrapped = new java.io.IOException(new dev.moss.store.MossException("bad thing"));
         assertThat(ErrorReporter.chain(wrapped)).isEqualTo("bad thing");
+        var carried = new java.io.UncheckedIOException(new java.io.IOException("needs an answer; pass -y"));
+        assertThat(ErrorReporter.chain(carried)).isEqualTo("needs an answer; pass -y");
     }
 }

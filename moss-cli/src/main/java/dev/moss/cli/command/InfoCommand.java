@@ -1,10 +1,10 @@
 package dev.moss.cli.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
 import dev.moss.cli.render.Json;
+import dev.moss.cli.render.PackageJson;
 import dev.moss.cli.render.PackageRenderer;
 import dev.moss.db.layout.LayoutRow;
 import dev.moss.db.meta.MetaEntry;
@@ -48,7 +48,9 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandContext ctx = CommandContext.of(spec);
         PrintWriter out = ctx.out();
-        ArrayNode array = json ? Json.newArray() : null;
+        // A list rather than an ArrayNode: adding to an ArrayNode here would make the verifier
+        // load Jackson even for plain output.
+        List<ObjectNode> documents = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         try (Client client = Client.openReader(ctx.globals().directory())) {
             Installed installed = Installed.active(client);
@@ -71,12 +73,12 @@ public final class InfoCommand implements Callable<Integer> {
                     Installed.Package p = installed.byId().get(e.id());
                     List<LayoutRow> layout = files ? client.layout().query(List.of(e.id())) : List.of();
                     if (json) {
-                        ObjectNode o = PackageRenderer.json(e.id(), e.meta(), p != null, p != null && p.explicit());
-                        if (files) {
-                            ArrayNode f = o.putArray("files");
-                            layout.forEach(r -> f.add(fileLine(r.record().entry())));
-                        }
-                        array.add(o);
+                        boolean isInstalled = p != null;
+                        boolean explicit = p != null && p.explicit();
+                        documents.add(files
+                                ? PackageJson.of(e.id(), e.meta(), isInstalled, explicit,
+                                        layout.stream().map(r -> fileLine(r.record().entry())).toList())
+                                : PackageJson.of(e.id(), e.meta(), isInstalled, explicit));
                         continue;
                     }
                     if (!first) {
@@ -92,7 +94,7 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(Json.write(array));
+            out.println(Json.writeArray(documents));
         }
         out.flush();
         if (!missing.isEmpty()) {

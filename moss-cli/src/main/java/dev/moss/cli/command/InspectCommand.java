@@ -1,6 +1,6 @@
 package dev.moss.cli.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moss.cli.ExitCodes;
 import dev.moss.cli.render.CheckRenderer;
 import dev.moss.cli.render.InspectJson;
@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +46,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ArrayNode documents = Json.newArray();
+        // Not an ArrayNode: plain output should not load Jackson or build its ObjectMapper.
+        List<ObjectNode> documents = new ArrayList<>();
         int failed = 0;
         for (Path file : files) {
             requireFile(file);
@@ -63,7 +65,7 @@ public final class InspectCommand implements Callable<Integer> {
             out.flush();
         }
         if (json) {
-            out.println(Json.write(documents));
+            out.println(Json.writeArray(documents));
             out.flush();
         }
         if (failed > 0) {
@@ -74,7 +76,7 @@ public final class InspectCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void inspect(PrintWriter out, Path file, ArrayNode documents) throws IOException {
+    private void inspect(PrintWriter out, Path file, List<ObjectNode> documents) throws IOException {
         try (StoneReader reader = StoneReader.open(file)) {
             if (json) {
                 PackageMeta meta = reader.metaRecords().isEmpty() ? null : PackageMeta.from(reader.metaRecords());

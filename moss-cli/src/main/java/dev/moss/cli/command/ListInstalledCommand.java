@@ -1,9 +1,8 @@
 package dev.moss.cli.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
-import dev.moss.cli.render.Json;
+import dev.moss.cli.render.PackageJson;
 import dev.moss.cli.render.PackageRenderer;
 import dev.moss.store.client.Client;
 import dev.moss.store.client.Installed;
@@ -35,9 +34,7 @@ public final class ListInstalledCommand implements Callable<Integer> {
             packages = Installed.active(client).sorted().stream().filter(p -> !explicit || p.explicit()).toList();
         }
         if (json) {
-            ArrayNode array = Json.newArray();
-            packages.forEach(p -> array.add(PackageRenderer.json(p.id(), p.meta(), true, p.explicit())));
-            ctx.out().println(Json.write(array));
+            ctx.out().println(PackageJson.list(packages, true));
         } else if (packages.isEmpty()) {
             ctx.err().println("No packages installed");
         } else {

@@ -3,14 +3,15 @@ package dev.moss.cli.command;
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
 import dev.moss.db.layout.LayoutRow;
-import dev.moss.format.meta.PackageMeta;
+import dev.moss.db.meta.MetaEntry;
 import dev.moss.store.client.Client;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "search-file", aliases = "sf", mixinStandardHelpOptions = true,
         description = "Find which packages ship a file whose path contains TEXT.")
 public final class SearchFileCommand implements Callable<Integer> {
+    /** The {@code (digest)} that {@link InfoCommand#fileLine} puts after a regular file. */
+    private static final Pattern DIGEST = Pattern.compile(" \\(.*\\)$");
+
     @Parameters(paramLabel = "TEXT", description = "Part of a path; a leading /usr/ is ignored.")
     String text;
 
@@ -32,16 +36,17 @@ public final class SearchFileCommand implements Callable<Integer> {
         PrintWriter out = ctx.out();
         String needle = stripUsr(text);
         try (Client client = Client.openReader(ctx.globals().directory())) {
-            Map<String, Optional<PackageMeta>> names = new HashMap<>();
-            for (LayoutRow row : client.layout().searchFile(needle)) {
-                Optional<PackageMeta> meta = names.get(row.packageId());
-                if (meta == null) {
-                    meta = client.meta().get(row.packageId());
-                    names.put(row.packageId(), meta);
-                }
-                if (meta.isPresent()) {
-                    out.println(InfoCommand.fileLine(row.record().entry()).replaceFirst(" \\(.*\\)$", "")
-                            + " from " + meta.get().name());
+            List<LayoutRow> rows = client.layout().searchFile(needle);
+            // One query for the names of all packages found, not one per package.
+            Map<String, String> names = new HashMap<>();
+            for (MetaEntry e : client.meta().byIds(rows.stream().map(LayoutRow::packageId).distinct().toList())) {
+                names.put(e.id(), e.meta().name());
+            }
+            for (LayoutRow row : rows) {
+                String name = names.get(row.packageId());
+                if (name != null) {
+                    out.println(DIGEST.matcher(InfoCommand.fileLine(row.record().entry())).replaceFirst("")
+                            + " from " + name);
                 }
             }
         }

@@ -1,14 +1,12 @@
 package dev.moss.cli.render;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moss.format.meta.Capability;
 import dev.moss.format.meta.PackageMeta;
 import dev.moss.store.client.Installed;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Packages as lists ({@code name  version-release - summary}) and as {@code info} blocks. */
+/** Packages as lists ({@code name  version-release - summary}) and as {@code info} blocks; JSON is {@link PackageJson}. */
 public final class PackageRenderer {
     private static final int TITLE_WIDTH = 20;
 
@@ -51,31 +49,6 @@ public final class PackageRenderer {
         }
         out.println(title);
         items.stream().map(Capability::toString).sorted().forEach(c -> out.println("  \u2022 " + c));
-    }
-
-    public static ObjectNode json(String id, PackageMeta m, boolean installed, boolean explicit) {
-        ObjectNode o = Json.newObject();
-        o.put("id", id);
-        o.put("name", m.name());
-        o.put("version", m.version());
-        o.put("release", m.release());
-        o.put("buildRelease", m.buildRelease());
-        o.put("architecture", m.architecture());
-        o.put("summary", m.summary());
-        o.put("description", m.description());
-        o.put("homepage", m.homepage());
-        o.put("sourceId", m.sourceId());
-        o.put("installed", installed);
-        o.put("explicit", explicit);
-        ArrayNode licenses = o.putArray("licenses");
-        m.licenses().forEach(licenses::add);
-        ArrayNode depends = o.putArray("depends");
-        m.depends().forEach(c -> depends.add(c.toString()));
-        ArrayNode provides = o.putArray("provides");
-        m.allProviders().forEach(c -> provides.add(c.toString()));
-        ArrayNode conflicts = o.putArray("conflicts");
-        m.conflicts().forEach(c -> conflicts.add(c.toString()));
-        return o;
     }
 
     static String pad(String s, int width) {

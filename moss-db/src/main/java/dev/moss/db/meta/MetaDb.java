@@ -166,6 +166,17 @@ public final class MetaDb implements AutoCloseable {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst().meta());
     }
 
+    /**
+     * The packages with these ids that exist, ordered by id: one query for any number of ids,
+     * where calling {@link #get} for each would cost a transaction and five statements per id.
+     */
+    public List<MetaEntry> byIds(Collection<String> ids) throws DatabaseException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return select("reading " + ids.size() + " packages", "package IN " + IdList.IN_PARAMETER, IdList.json(ids));
+    }
+
     /** Packages whose name is exactly {@code name}, ordered by id. */
     public List<MetaEntry> byName(String name) throws DatabaseException {
         return select("looking up name " + name, "name = ?", name);

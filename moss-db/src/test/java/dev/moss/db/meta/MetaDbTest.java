@@ -109,6 +109,16 @@ class MetaDbTest {
     }
 
     @Test
+    void byIdsReadsTheExistingOnesInOneGoOrderedById() throws Exception {
+        try (MetaDb db = MetaDb.open(file)) {
+            db.addAll(packages(Map.of(sha(1), meta("a"), sha(2), meta("b"), sha(3), meta("c"))));
+            assertThat(db.byIds(List.of(sha(3), sha(9), sha(1)))).extracting(MetaEntry::id).containsExactly(sha(1), sha(3));
+            assertThat(db.byIds(List.of(sha(2))).getFirst().meta()).isEqualTo(db.get(sha(2)).orElseThrow());
+            assertThat(db.byIds(List.of())).isEmpty();
+        }
+    }
+
+    @Test
     void allIdsAndHashes() throws Exception {
         try (MetaDb db = MetaDb.open(file)) {
             db.addAll(packages(Map.of(

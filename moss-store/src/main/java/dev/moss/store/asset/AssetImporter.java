@@ -7,6 +7,7 @@ import dev.moss.format.record.IndexRecord;
 import dev.moss.format.record.LayoutEntry;
 import dev.moss.format.record.LayoutRecord;
 import dev.moss.store.fs.LinuxNativeFs;
+import dev.moss.store.state.CrashPoint;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,7 +95,9 @@ public final class AssetImporter {
                 LinuxNativeFs.lchownat(LinuxNativeFs.AT_FDCWD, p, use.uid(), use.gid());
             }
             LinuxNativeFs.fchmodat(LinuxNativeFs.AT_FDCWD, p, perms);
+            CrashPoint.reached("import-part"); // complete and verified, not yet at its name
             store.promote(part, record.digest());
+            CrashPoint.reached("import-asset");
             imported++;
             bytes += record.size();
             part = null;

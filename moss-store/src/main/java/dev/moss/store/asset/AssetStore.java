@@ -127,18 +127,41 @@ public final class AssetStore {
     private String resolve(Use use) throws IOException {
         String base = relativeName(use.digest());
         // one statx for mode and owner: this runs once per distinct (digest, mode, owner) of a blit
-        LinuxNativeFs.Stat st = LinuxNativeFs.statx(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(root.resolve(base).toString()),
-                LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
-        boolean fits = (st.mode() & 07777) == use.permissions()
-                && (use.uid() < 0 || (st.uid() == use.uid() && st.gid() == use.gid()));
+        LinuxNativeFs.Stat st = stat(root.resolve(base));
+        if (st == null) {
+            throw new java.nio.file.NoSuchFileException(root.resolve(base).toString(), null, "asset missing from the store");
+        }
+        boolean fits = fits(st, use);
         if (fits) {
             return base;
         }
         String variant = base + "." + variantSuffix(use);
-        if (!Files.exists(root.resolve(variant), LinkOption.NOFOLLOW_LINKS)) {
+        LinuxNativeFs.Stat existing = stat(root.resolve(variant));
+        if (existing == null || !fits(existing, use)) {
+            // missing, or chmodded/chowned since it was made: its name would lie about it
+            Files.deleteIfExists(root.resolve(variant));
             makeVariant(use, variant);
         }
         return variant;
+    }
+
+    /** Whether a file has exactly the use's permission bits (and owner, when honoured). */
+    private static boolean fits(LinuxNativeFs.Stat st, Use use) {
+        return (st.mode() & 07777) == use.permissions()
+                && (use.uid() < 0 || (st.uid() == use.uid() && st.gid() == use.gid()));
+    }
+
+    /** lstat in one call, or null when the file does not exist. */
+    private static LinuxNativeFs.Stat stat(Path file) throws NativeIOException {
+        try {
+            return LinuxNativeFs.statx(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(file.toString()),
+                    LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
+        } catch (NativeIOException e) {
+            if (e.errno() == LinuxNativeFs.ENOENT) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private static String variantSuffix(Use use) {

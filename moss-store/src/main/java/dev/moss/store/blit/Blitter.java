@@ -10,6 +10,7 @@ import dev.moss.store.asset.AssetStore;
 import dev.moss.store.asset.FileCopy;
 import dev.moss.store.fs.LinuxNativeFs;
 import dev.moss.store.fs.NativeIOException;
+import dev.moss.store.state.CrashPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +46,17 @@ public final class Blitter {
     private final LongAdder copied = new LongAdder();
 
     private int assetsFd = -1;
+    /** Without root every entry gets these instead of its layout's owner; said once per blit. */
+    private final int euid;
+    private final int egid;
 
     public Blitter(AssetStore assets, BlitListener listener, boolean root, int threads) {
         this.assets = assets;
         this.listener = listener;
         this.root = root;
         this.threads = Math.max(1, threads);
+        this.euid = root ? 0 : LinuxNativeFs.geteuid();
+        this.egid = root ? 0 : LinuxNativeFs.getegid();
     }
 
     /**
@@ -137,6 +143,7 @@ public final class Blitter {
                 LinuxNativeFs.fchmodat(fd, d.name, d.permissions());
             }
             dirs.increment();
+            CrashPoint.reached("blit-entry");
             int child = LinuxNativeFs.openDirectory(fd, d.name);
             return new DirTask(d, child, path.resolve(d.name()));
         }
@@ -145,6 +152,7 @@ public final class Blitter {
             LinuxNativeFs.symlinkat(l.text, fd, l.name);
             setOwner(l);
             links.increment();
+            CrashPoint.reached("blit-entry");
         }
 
         private void makeFile(TreeNode.File f) throws IOException {
@@ -158,8 +166,10 @@ public final class Blitter {
                     LinuxNativeFs.fchmodat(fd, f.name, f.permissions());
                 }
                 files.increment();
+                CrashPoint.reached("blit-entry");
                 return;
             }
+            noteUnsetOwner(f);
             AssetStore.Use use = new AssetStore.Use(f.digest, f.permissions(), f.uid, f.gid);
             String source = assets.linkSource(use);
             int err = LinuxNativeFs.linkat(assetsFd, LinuxNativeFs.bytes(source), fd, f.name, 0);
@@ -174,6 +184,7 @@ public final class Blitter {
                         err == EEXIST ? "two entries with one name" : LinuxNativeFs.strerror(err));
             }
             files.increment();
+            CrashPoint.reached("blit-entry");
         }
 
         /** Where hardlinks are impossible (another filesystem), a reflink or a copy. */
@@ -201,12 +212,20 @@ public final class Blitter {
         }
 
         private void setOwner(TreeNode n) throws NativeIOException {
+            noteUnsetOwner(n);
             if (root && (n.uid != 0 || n.gid != 0)) {
                 LinuxNativeFs.lchownat(fd, n.name, n.uid, n.gid);
                 if (!(n instanceof TreeNode.Link) && (n.permissions() & 06000) != 0) {
                     LinuxNativeFs.fchmodat(fd, n.name, n.permissions()); // chown cleared setuid/setgid
                 }
             }
+        }
+    }
+
+    private void noteUnsetOwner(TreeNode n) {
+        if (!root && (n.uid != euid || n.gid != egid)) {
+            warnOnce("owners", "not running as root: files keep owner " + euid + ":" + egid
+                    + " instead of the owners packages ask for (e.g. " + n.uid + ":" + n.gid + " for " + n.name() + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.moss.store.blit.BlitStats;
 import dev.moss.store.blit.VfsTree;
 import dev.moss.store.fs.FileStat;
 import dev.moss.store.fs.TreeDeleter;
+import dev.moss.store.state.CrashPoint;
 import dev.moss.store.state.StateActivator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,8 +68,9 @@ final class EphemeralRoot {
         for (LocalStone s : plan.toInstall()) {
             fresh.put(s.displayId(), s.layout());
         }
-        VfsTree tree = TreeBuilder.build(client, List.of(), fresh);
+        VfsTree tree = TreeBuilder.build(client, List.of(), fresh, Map.of());
         int[] counts = Install.importAll(client, plan.toInstall(), false, listener);
+        CrashPoint.reached("after-import");
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path child : s.toList()) {
@@ -81,6 +83,7 @@ final class EphemeralRoot {
         }
         BlitStats stats = new dev.moss.store.blit.Blitter(client.assets(), listener::warning,
                 dev.moss.store.fs.Posix.isRoot(), Runtime.getRuntime().availableProcessors()).blit(tree, dir.resolve("usr"));
+        CrashPoint.reached("after-blit");
         StateActivator.createRootLinks(dir);
         Files.createDirectories(dir.resolve("etc"));
         return new InstallResult(Optional.empty(), stats, counts[0], counts[1], counts[2]);

@@ -113,13 +113,15 @@ public final class Install {
         }
         Map<String, List<LayoutRecord>> fresh = new LinkedHashMap<>();
         Map<String, PackageMeta> metas = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (LocalStone s : plan.toInstall()) {
             String id = s.id().orElseThrow();
             fresh.put(id, s.layout());
+            labels.put(id, s.label());
             metas.put(id, s.meta().withRepositoryFields(s.file().toAbsolutePath().toUri().toString(), id, s.size()));
         }
         List<String> recorded = TreeBuilder.ids(plan.selections()).stream().filter(id -> !fresh.containsKey(id)).toList();
-        VfsTree tree = TreeBuilder.build(client, recorded, fresh);
+        VfsTree tree = TreeBuilder.build(client, recorded, fresh, labels);
 
         int[] counts = importAll(client, plan.toInstall(), true, listener);
         CrashPoint.reached("after-import");

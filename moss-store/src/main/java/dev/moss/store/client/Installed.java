@@ -1,5 +1,6 @@
 package dev.moss.store.client;
 
+import dev.moss.db.meta.MetaEntry;
 import dev.moss.db.state.Selection;
 import dev.moss.db.state.State;
 import dev.moss.db.state.StateId;
@@ -52,11 +53,17 @@ public final class Installed {
      */
     public static Installed of(Client client, StateId id) throws IOException {
         State state = client.states().get(id).orElseThrow(() -> new StateNotFoundException(id));
+        Map<String, PackageMeta> metas = new HashMap<>();
+        for (MetaEntry e : client.meta().byIds(state.selections().stream().map(Selection::packageId).toList())) {
+            metas.put(e.id(), e.meta());
+        }
         Map<String, Package> byId = new LinkedHashMap<>();
         for (Selection s : state.selections()) {
-            PackageMeta meta = client.meta().get(s.packageId()).orElseThrow(() -> new MossException(
-                    "state " + id + " selects package " + s.packageId() + ", which has no metadata in "
-                            + client.installation().installDb()));
+            PackageMeta meta = metas.get(s.packageId());
+            if (meta == null) {
+                throw new MossException("state " + id + " selects package " + s.packageId()
+                        + ", which has no metadata in " + client.installation().installDb());
+            }
             byId.put(s.packageId(), new Package(s.packageId(), meta, s.explicit()));
         }
         return new Installed(Optional.of(state), byId);

@@ -2,8 +2,10 @@ package dev.moss.store.client;
 
 import dev.moss.format.StoneFormatException;
 import dev.moss.format.StoneReader;
+import dev.moss.format.digest.Digest128;
 import dev.moss.format.meta.PackageMeta;
 import dev.moss.format.record.IndexRecord;
+import dev.moss.format.record.LayoutEntry;
 import dev.moss.format.record.LayoutRecord;
 import dev.moss.store.MossException;
 import java.io.IOException;
@@ -13,8 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -57,10 +61,29 @@ public record LocalStone(Path file, Optional<String> id, long size, PackageMeta 
         try (StoneReader reader = StoneReader.open(file)) {
             PackageMeta meta = PackageMeta.from(reader.metaRecords());
             List<LayoutRecord> layout = reader.layoutRecords();
+            checkContentCarried(file, layout, reader.indexRecords());
             return new LocalStone(file, hash ? Optional.of(sha256(file)) : Optional.empty(), reader.fileSize(), meta, layout,
                     reader.indexRecords());
         } catch (StoneFormatException | NoSuchFileException e) {
             throw new MossException("\"" + file + "\": not a valid stone", e);
+        }
+    }
+
+    /**
+     * Every regular file of the layout must have its bytes in the stone (empty files excepted:
+     * they need no asset). Found now, before anything is written, rather than half-way through
+     * the blit as a missing asset.
+     */
+    private static void checkContentCarried(Path file, List<LayoutRecord> layout, List<IndexRecord> index)
+            throws MossException {
+        Set<Digest128> carried = new HashSet<>();
+        index.forEach(r -> carried.add(r.digest()));
+        for (LayoutRecord r : layout) {
+            if (r.entry() instanceof LayoutEntry.Regular reg && !reg.digest().equals(Digest128.EMPTY)
+                    && !carried.contains(reg.digest())) {
+                throw new MossException("\"" + file + "\": not a valid stone: /usr/" + reg.target() + " needs content "
+                        + reg.digest().toHex() + ", which the stone does not carry");
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.moss.db.state.StateId;
 import dev.moss.store.MossException;
 import dev.moss.store.fs.TreeDeleter;
 import dev.moss.store.installation.Installation;
+import dev.moss.store.state.CrashPoint;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,12 +100,15 @@ public final class PruneStates {
         }
         Installation inst = client.installation();
         client.states().remove(plan.states().stream().map(State::id).toList());
+        CrashPoint.reached("prune-after-rows");
         client.layout().remove(plan.packages());
         client.meta().remove(plan.packages());
+        CrashPoint.reached("prune-after-packages");
         listener.phase("Removing state trees");
         int done = 0;
         for (State s : plan.states()) {
             TreeDeleter.delete(inst.stateDir(s.id().value()));
+            CrashPoint.reached("prune-tree");
             listener.progress(++done, plan.states().size());
         }
         StoreSweep.Swept swept = StoreSweep.run(client);

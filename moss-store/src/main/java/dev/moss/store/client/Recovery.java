@@ -5,6 +5,7 @@ import dev.moss.db.state.StateId;
 import dev.moss.store.fs.Durability;
 import dev.moss.store.fs.TreeDeleter;
 import dev.moss.store.installation.Installation;
+import dev.moss.store.state.CrashPoint;
 import dev.moss.store.state.StateActivator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ public final class Recovery {
         java.util.function.Consumer<String> report = m -> {
             repairs.add(m);
             listener.repaired(m);
+            CrashPoint.reached("recovery-repair"); // recovery itself may be killed half-way
         };
         removeNextLinks(inst, report);
         removeStaging(inst, report);
@@ -52,6 +54,7 @@ public final class Recovery {
         }
         reconcileStates(client, report);
         fixActiveLink(client, report);
+        fixRootLinks(inst, report);
         if (!repairs.isEmpty()) {
             Durability.syncDirectory(inst.treesDir());
         }
@@ -100,7 +103,7 @@ public final class Recovery {
         }
     }
 
-    /** Rows without a complete tree and trees without a row go. The live state is never touched. */
+    /** Rows without a tree and trees without a row go (the live one excepted); damaged trees are reported. */
     private static void reconcileStates(Client client, java.util.function.Consumer<String> report)
             throws IOException {
         Installation inst = client.installation();
@@ -120,11 +123,13 @@ public final class Recovery {
             if (!rows.containsKey(id) && !isLive) {
                 TreeDeleter.delete(p);
                 report.accept("removed tree " + inst.root().relativize(p) + ": no state " + id + " is recorded");
-            } else if (!complete(inst, id) && !isLive) {
-                TreeDeleter.delete(p);
-                client.states().remove(List.of(StateId.of(id)));
-                rows.remove(id);
-                report.accept("removed state " + id + ": its tree was incomplete");
+            } else if (!complete(inst, id)) {
+                // A commit renames a tree to its id only after writing .stateID, so an incomplete
+                // tree under its final name was damaged afterwards: that is verify's to repair
+                // (from the layouts it still has), not recovery's to delete.
+                report.accept("state " + id + " has a damaged tree (" + inst.root().relativize(p)
+                        + "); run 'moss state verify' to rebuild it");
+                trees.add(id);
             } else {
                 trees.add(id);
             }
@@ -151,7 +156,7 @@ public final class Recovery {
         }
     }
 
-    /** A dangling or missing {@code ROOT/usr} link is pointed at the newest complete state. */
+    /** A dangling or missing {@code ROOT/usr} link (no tree, or no state row) is pointed at the newest complete state. */
     private static void fixActiveLink(Client client, java.util.function.Consumer<String> report) throws IOException {
         Installation inst = client.installation();
         Path usr = inst.usr();
@@ -159,7 +164,9 @@ public final class Recovery {
             return;
         }
         OptionalLong live = inst.linkedStateId();
-        boolean ok = live.isPresent() && complete(inst, live.getAsLong())
+        // a recorded state whose tree is there, even damaged, stays live: verify repairs it in place
+        boolean ok = live.isPresent()
+                && Files.isDirectory(inst.stateDir(live.getAsLong()).resolve("usr"), LinkOption.NOFOLLOW_LINKS)
                 && client.states().get(StateId.of(live.getAsLong())).isPresent();
         if (ok) {
             return;
@@ -181,6 +188,21 @@ public final class Recovery {
         StateActivator.activate(inst, newest.id().value());
         report.accept((exists ? "pointed " : "created ") + usr + " at state " + newest.id()
                 + (exists ? " (it pointed at no complete state)" : ""));
+    }
+
+    /**
+     * A switch killed right after {@code usr} was linked the first time leaves the root without
+     * {@code bin}, {@code lib}...: an unbootable system. Missing ones are created once {@code usr}
+     * is a state link; existing entries, whatever they are, are left alone.
+     */
+    private static void fixRootLinks(Installation inst, java.util.function.Consumer<String> report)
+            throws IOException {
+        if (inst.linkedStateId().isEmpty()) {
+            return;
+        }
+        for (String name : StateActivator.createRootLinks(inst.root())) {
+            report.accept("created missing link " + inst.root().resolve(name));
+        }
     }
 
     private static List<Path> list(Path dir) throws IOException {

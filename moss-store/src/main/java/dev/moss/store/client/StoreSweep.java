@@ -1,6 +1,7 @@
 package dev.moss.store.client;
 
 import dev.moss.format.digest.Digest128;
+import dev.moss.store.state.CrashPoint;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
@@ -57,6 +58,7 @@ final class StoreSweep {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (!keep.keep(file.getFileName().toString())) {
                     Files.deleteIfExists(file);
+                    CrashPoint.reached("sweep-file");
                     counts[0]++;
                     counts[1] += attrs.size();
                 }

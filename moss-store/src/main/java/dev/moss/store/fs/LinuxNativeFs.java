@@ -77,6 +77,7 @@ public final class LinuxNativeFs {
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
     private static final MethodHandle FSYNC = errnoCall("fsync", JAVA_INT, JAVA_INT);
     private static final MethodHandle SYNCFS = errnoCall("syncfs", JAVA_INT, JAVA_INT);
+    private static final MethodHandle FLOCK = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle STATX =
             errnoCall("statx", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle IOCTL = errnoCall("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT);
@@ -84,6 +85,8 @@ public final class LinuxNativeFs {
             LIBC.find("umask").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle GETEUID = LINKER.downcallHandle(
             LIBC.find("geteuid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETEGID = LINKER.downcallHandle(
+            LIBC.find("getegid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(
             LIBC.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
@@ -374,6 +377,26 @@ public final class LinuxNativeFs {
     }
 
     /** Sets the process umask and returns the previous one. */
+    public static final int LOCK_EX = 2;
+    public static final int LOCK_NB = 4;
+    public static final int EWOULDBLOCK = 11;
+
+    /**
+     * {@code flock(fd, op)}; returns 0 or the errno ({@link #EWOULDBLOCK} when {@link #LOCK_NB}
+     * finds the lock taken). A flock belongs to the open file description, so unlike a POSIX record
+     * lock it is not dropped when some other descriptor of the same file is closed.
+     */
+    public static int flock(int fd, int operation) {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) FLOCK.invokeExact(s.state, fd, operation);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return r < 0 ? (int) ERRNO.get(s.state, 0L) : 0;
+    }
+
     /** {@code struct statx} is the same on every architecture, unlike {@code struct stat}. */
     private static final long STATX_SIZE = 256;
     /** STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_UID | STATX_GID | STATX_INO | STATX_SIZE. */
@@ -419,6 +442,14 @@ public final class LinuxNativeFs {
     public static int geteuid() {
         try {
             return (int) GETEUID.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int getegid() {
+        try {
+            return (int) GETEGID.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -1,23 +1,22 @@
 package dev.moss.store.installation;
 
+import dev.moss.store.fs.LinuxNativeFs;
+import dev.moss.store.fs.NativeIOException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
- * The exclusive writer lock, {@code ROOT/.moss/lock}. It is an OS lock on an open file, so it is
- * released when the process dies however it dies; the file itself is never deleted.
+ * The exclusive writer lock, {@code flock(2)} on {@code ROOT/.moss/lock}. The kernel releases it
+ * when the process dies however it dies; the file itself is never deleted. flock rather than a
+ * POSIX record lock ({@code FileChannel.lock}): a record lock is silently dropped when any
+ * descriptor of the file is closed anywhere in the process, a flock only with its own descriptor.
+ * Two opens of the lock in one process exclude each other too.
  */
 public final class InstallationLock implements AutoCloseable {
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final int fd;
 
-    private InstallationLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private InstallationLock(int fd) {
+        this.fd = fd;
     }
 
     /**
@@ -26,38 +25,30 @@ public final class InstallationLock implements AutoCloseable {
      */
     public static InstallationLock acquire(Installation inst, boolean wait, Consumer<String> waiting)
             throws IOException {
-        FileChannel ch = FileChannel.open(inst.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        int fd = LinuxNativeFs.openat(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(inst.lockFile().toString()),
+                LinuxNativeFs.O_RDWR | LinuxNativeFs.O_CREAT, 0644);
         try {
-            FileLock lock = tryLock(ch);
-            if (lock == null) {
+            int err = LinuxNativeFs.flock(fd, LinuxNativeFs.LOCK_EX | LinuxNativeFs.LOCK_NB);
+            if (err == LinuxNativeFs.EWOULDBLOCK) {
                 String msg = "another moss process is using " + inst.root() + " (" + inst.lockFile() + " is locked)";
                 if (!wait) {
                     throw new InstallationLockedException(msg);
                 }
                 waiting.accept(msg + "; waiting for it to finish");
-                lock = ch.lock();
+                err = LinuxNativeFs.flock(fd, LinuxNativeFs.LOCK_EX);
             }
-            return new InstallationLock(ch, lock);
+            if (err != 0) {
+                throw new NativeIOException("lock", "\"" + inst.lockFile() + "\"", err, LinuxNativeFs.strerror(err));
+            }
+            return new InstallationLock(fd);
         } catch (IOException | RuntimeException | Error e) {
-            ch.close();
+            LinuxNativeFs.close(fd);
             throw e;
         }
     }
 
-    private static FileLock tryLock(FileChannel ch) throws IOException {
-        try {
-            return ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // held by this very process (another thread)
-        }
-    }
-
     @Override
-    public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+    public void close() {
+        LinuxNativeFs.close(fd); // closing the only descriptor of the open file releases the flock
     }
 }

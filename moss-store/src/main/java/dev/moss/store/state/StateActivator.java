@@ -58,14 +58,21 @@ public final class StateActivator {
         Durability.syncDirectory(dir);
     }
 
-    /** {@code bin sbin lib lib64 lib32} in ROOT, pointing into usr; existing entries are kept. */
-    public static void createRootLinks(Path root) throws IOException {
+    /**
+     * {@code bin sbin lib lib64 lib32} in ROOT, pointing into usr; existing entries are kept.
+     *
+     * @return the names of the links created
+     */
+    public static List<String> createRootLinks(Path root) throws IOException {
+        List<String> created = new java.util.ArrayList<>();
         for (String[] link : ROOT_LINKS) {
             Path p = root.resolve(link[0]);
             if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             switchLink(root, link[0], link[1]);
+            created.add(link[0]);
         }
+        return created;
     }
 }

@@ -3,6 +3,7 @@ package dev.moss.cli.command.state;
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
 import dev.moss.cli.render.Json;
+import dev.moss.cli.render.StateJson;
 import dev.moss.cli.render.StateRenderer;
 import dev.moss.db.state.State;
 import dev.moss.store.client.Client;
@@ -32,7 +33,7 @@ public final class StateActiveCommand implements Callable<Integer> {
             state = id.isEmpty() ? Optional.empty() : client.states().get(id.get());
         }
         if (json) {
-            ctx.out().println(state.map(s -> Json.write(StateRenderer.json(s, Optional.of(s.id().value()))))
+            ctx.out().println(state.map(s -> Json.write(StateJson.of(s, Optional.of(s.id().value()))))
                     .orElse("null"));
         } else {
             state.ifPresent(s -> StateRenderer.block(ctx.out(), s, true));

@@ -11,5 +11,6 @@ import picocli.CommandLine.Command;
             StateActivateCommand.class,
             StateRemoveCommand.class,
             StatePruneCommand.class,
+            StateVerifyCommand.class,
         })
 public final class StateCommand {}

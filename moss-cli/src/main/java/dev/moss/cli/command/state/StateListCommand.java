@@ -1,9 +1,8 @@
 package dev.moss.cli.command.state;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
-import dev.moss.cli.render.Json;
+import dev.moss.cli.render.StateJson;
 import dev.moss.cli.render.StateRenderer;
 import dev.moss.db.state.State;
 import dev.moss.db.state.StateId;
@@ -39,9 +38,7 @@ public final class StateListCommand implements Callable<Integer> {
         }
         Optional<Long> activeId = active.map(StateId::value);
         if (json) {
-            ArrayNode array = Json.newArray();
-            states.forEach(s -> array.add(StateRenderer.json(s, activeId)));
-            out.println(Json.write(array));
+            out.println(StateJson.list(states, activeId));
         } else {
             for (State s : states) {
                 StateRenderer.block(out, s, activeId.isPresent() && activeId.get() == s.id().value());

@@ -1,11 +1,10 @@
 package dev.moss.cli.command.state;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
 import dev.moss.cli.render.Json;
 import dev.moss.cli.render.PackageRenderer;
+import dev.moss.cli.render.StateJson;
 import dev.moss.cli.render.StateRenderer;
 import dev.moss.db.state.StateId;
 import dev.moss.store.client.Client;
@@ -39,10 +38,8 @@ public final class StateQueryCommand implements Callable<Integer> {
             Installed state = Installed.of(client, id);
             boolean active = client.activeState().filter(id::equals).isPresent();
             if (json) {
-                ObjectNode o = StateRenderer.json(state.state().orElseThrow(), client.activeState().map(StateId::value));
-                ArrayNode packages = o.putArray("packages");
-                state.sorted().forEach(p -> packages.add(PackageRenderer.json(p.id(), p.meta(), active, p.explicit())));
-                out.println(Json.write(o));
+                out.println(Json.write(StateJson.withPackages(state.state().orElseThrow(),
+                        client.activeState().map(StateId::value), state.sorted(), active)));
             } else {
                 StateRenderer.block(out, state.state().orElseThrow(), active);
                 out.println();
