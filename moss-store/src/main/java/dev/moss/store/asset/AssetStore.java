@@ -4,12 +4,11 @@ import dev.moss.format.digest.Digest128;
 import dev.moss.store.fs.LinuxNativeFs;
 import dev.moss.store.fs.NativeIOException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,16 +22,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Hardlinks share their inode's mode and owner, so an entry whose (mode, uid, gid) differs
  * from the asset's gets a <em>variant</em> beside it, {@code <hex>.<octal mode>-<uid>-<gid>}.
  * The asset's {@code stat} is the truth; no table repeats it.
+ *
+ * <p>Every call is relative to one descriptor of the store directory, and what a call learnt is
+ * kept for the life of this object (a command): the {@code stat} of each asset probed or
+ * written, and the fan-out directories known to exist. An import and the blit that follows then
+ * touch each asset once. Whoever deletes files from the store behind this object's back calls
+ * {@link #forgetAll()}.
  */
-public final class AssetStore {
+public final class AssetStore implements AutoCloseable {
     private final Path root;
     private final boolean honourOwners;
     /** (digest, mode, uid, gid) -> file to link, relative to the root. */
-    private final ConcurrentMap<Use, String> sources = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Use, Source> sources = new ConcurrentHashMap<>();
+    /** What statx said of each asset seen so far (present ones only). */
+    private final ConcurrentMap<Digest128, LinuxNativeFs.Stat> seen = new ConcurrentHashMap<>();
+    /** Fan-out directories known to exist ("aa", "aa/bb", "aa/bb/cc"). */
+    private final Set<String> dirs = ConcurrentHashMap.newKeySet();
+    /** Digests an importer is writing right now: one writer per asset. */
+    private final Set<Digest128> claimed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger freshCounter = new AtomicInteger();
+    private int fd = -1;
 
     /** What one layout entry needs of an asset. */
     public record Use(Digest128 digest, int permissions, int uid, int gid) {}
+
+    /** A file to hardlink, relative to the store root, with its name ready for the system call. */
+    public record Source(String name, byte[] bytes) {
+        static Source of(String name) {
+            return new Source(name, LinuxNativeFs.bytes(name));
+        }
+    }
 
     /**
      * @param root the {@code assets/v2} directory
@@ -60,51 +79,111 @@ public final class AssetStore {
         return root.resolve(relativeName(digest));
     }
 
-    public boolean contains(Digest128 digest) {
-        return Files.exists(pathFor(digest), LinkOption.NOFOLLOW_LINKS);
+    /**
+     * The descriptor of the store directory, opened on first use; -1 while the store does not
+     * exist (a read-only installation that never imported anything).
+     */
+    synchronized int fd() throws NativeIOException {
+        if (fd < 0) {
+            try {
+                fd = LinuxNativeFs.openat(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(root.toString()),
+                        LinuxNativeFs.O_RDONLY | LinuxNativeFs.O_DIRECTORY, 0);
+            } catch (NativeIOException e) {
+                if (e.errno() != LinuxNativeFs.ENOENT) {
+                    throw e;
+                }
+            }
+        }
+        return fd;
+    }
+
+    /** The store directory's descriptor, creating the directory if needed. */
+    public int openForWriting() throws IOException {
+        int d = fd();
+        if (d < 0) {
+            Files.createDirectories(root);
+            d = fd();
+        }
+        return d;
+    }
+
+    public boolean contains(Digest128 digest) throws IOException {
+        return probe(digest) != null;
+    }
+
+    /** The asset's stat, or null when it is not in the store. Present answers are remembered. */
+    public LinuxNativeFs.Stat probe(Digest128 digest) throws IOException {
+        LinuxNativeFs.Stat st = seen.get(digest);
+        if (st != null) {
+            return st;
+        }
+        int d = fd();
+        if (d < 0) {
+            return null;
+        }
+        st = LinuxNativeFs.statxIfExists(d, LinuxNativeFs.bytes(relativeName(digest)), LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
+        if (st != null) {
+            seen.put(digest, st);
+        }
+        return st;
+    }
+
+    /** Drops everything learnt about the store: files or directories were removed from it. */
+    public void forgetAll() {
+        seen.clear();
+        dirs.clear();
+        sources.clear();
     }
 
     /**
-     * Promotes a verified {@code .part} file to its final name. The file must already hold the
-     * digest's bytes and the wanted mode. Returns false if another writer got there first (the
-     * part is then removed): both files are identical by construction.
+     * Reserves {@code digest} for one writer; false if another importer of this store is writing
+     * it right now (it will be in the store when that import completes).
      */
-    public boolean promote(Path part, Digest128 digest) throws IOException {
-        Path target = pathFor(digest);
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (NoSuchFileException e) {
-            if (!Files.exists(part)) {
-                throw e;
+    boolean claim(Digest128 digest) {
+        return claimed.add(digest);
+    }
+
+    void release(Digest128 digest) {
+        claimed.remove(digest);
+    }
+
+    /** Creates the fan-out directories above {@code relative} that are not known to exist. */
+    void makeParents(String relative) throws IOException {
+        int d = openForWriting();
+        int slash = relative.lastIndexOf('/');
+        if (slash < 0 || dirs.contains(relative.substring(0, slash))) {
+            return;
+        }
+        for (int i = relative.indexOf('/'); i >= 0; i = relative.indexOf('/', i + 1)) {
+            String dir = relative.substring(0, i);
+            if (dirs.contains(dir)) {
+                continue;
             }
-            Files.createDirectories(target.getParent());
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("asset store " + root + " cannot rename atomically", e);
+            int err = LinuxNativeFs.mkdiratErrno(d, LinuxNativeFs.bytes(dir), 0755);
+            if (err != 0 && err != LinuxNativeFs.EEXIST) {
+                throw new NativeIOException("mkdir", "\"" + root.resolve(dir) + "\"", err, LinuxNativeFs.strerror(err));
+            }
+            dirs.add(dir);
         }
     }
 
-    /** A sibling {@code .part} path for a digest, creating the fan-out directories. */
-    public Path partFor(Digest128 digest) throws IOException {
-        Path target = pathFor(digest);
-        Files.createDirectories(target.getParent());
-        return target.resolveSibling(target.getFileName() + ".part");
+    /** Records that a verified asset now sits at its final name with this stat. */
+    void added(Digest128 digest, LinuxNativeFs.Stat st) {
+        seen.put(digest, st);
     }
 
     /**
      * The file (relative to the root) to hardlink for {@code use}: the asset itself when its
      * mode and owner fit, else a variant, made now by reflink or copy if it does not exist.
      */
-    public String linkSource(Use use) throws IOException {
+    public Source linkSource(Use use) throws IOException {
         Use key = honourOwners ? use : new Use(use.digest(), use.permissions(), -1, -1);
-        String known = sources.get(key);
+        Source known = sources.get(key);
         if (known != null) {
             return known;
         }
-        String made = resolve(key);
-        String raced = sources.putIfAbsent(key, made);
+        Source made = resolve(key);
+        Source raced = sources.putIfAbsent(key, made);
         return raced != null ? raced : made;
     }
 
@@ -112,56 +191,43 @@ public final class AssetStore {
      * A new inode for {@code use} after {@code EMLINK} (the filesystem's link limit on the current
      * source). Later links of the same use go to the new inode.
      */
-    public synchronized String freshSource(Use use, String exhausted) throws IOException {
+    public synchronized Source freshSource(Use use, Source exhausted) throws IOException {
         Use key = honourOwners ? use : new Use(use.digest(), use.permissions(), -1, -1);
-        String current = sources.get(key);
-        if (current != null && !current.equals(exhausted)) {
+        Source current = sources.get(key);
+        if (current != null && !current.name().equals(exhausted.name())) {
             return current;
         }
         String name = relativeName(use.digest()) + "." + variantSuffix(use) + ".n" + freshCounter.incrementAndGet();
         makeVariant(use, name);
-        sources.put(key, name);
-        return name;
+        Source fresh = Source.of(name);
+        sources.put(key, fresh);
+        return fresh;
     }
 
-    private String resolve(Use use) throws IOException {
+    private Source resolve(Use use) throws IOException {
         String base = relativeName(use.digest());
-        // one statx for mode and owner: this runs once per distinct (digest, mode, owner) of a blit
-        LinuxNativeFs.Stat st = stat(root.resolve(base));
+        LinuxNativeFs.Stat st = probe(use.digest());
         if (st == null) {
-            throw new java.nio.file.NoSuchFileException(root.resolve(base).toString(), null, "asset missing from the store");
+            throw new NoSuchFileException(root.resolve(base).toString(), null, "asset missing from the store");
         }
-        boolean fits = fits(st, use);
-        if (fits) {
-            return base;
+        if (fits(st, use)) {
+            return Source.of(base);
         }
         String variant = base + "." + variantSuffix(use);
-        LinuxNativeFs.Stat existing = stat(root.resolve(variant));
+        LinuxNativeFs.Stat existing = LinuxNativeFs.statxIfExists(fd(), LinuxNativeFs.bytes(variant),
+                LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
         if (existing == null || !fits(existing, use)) {
             // missing, or chmodded/chowned since it was made: its name would lie about it
             Files.deleteIfExists(root.resolve(variant));
             makeVariant(use, variant);
         }
-        return variant;
+        return Source.of(variant);
     }
 
     /** Whether a file has exactly the use's permission bits (and owner, when honoured). */
     private static boolean fits(LinuxNativeFs.Stat st, Use use) {
         return (st.mode() & 07777) == use.permissions()
                 && (use.uid() < 0 || (st.uid() == use.uid() && st.gid() == use.gid()));
-    }
-
-    /** lstat in one call, or null when the file does not exist. */
-    private static LinuxNativeFs.Stat stat(Path file) throws NativeIOException {
-        try {
-            return LinuxNativeFs.statx(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(file.toString()),
-                    LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
-        } catch (NativeIOException e) {
-            if (e.errno() == LinuxNativeFs.ENOENT) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     private static String variantSuffix(Use use) {
@@ -187,6 +253,14 @@ public final class AssetStore {
         } catch (NativeIOException e) {
             Files.deleteIfExists(part);
             throw e;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (fd >= 0) {
+            LinuxNativeFs.close(fd);
+            fd = -1;
         }
     }
 }

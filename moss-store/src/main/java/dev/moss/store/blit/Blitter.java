@@ -14,7 +14,6 @@ import dev.moss.store.state.CrashPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +68,7 @@ public final class Blitter {
         int parentFd = -1;
         int targetFd = -1;
         try {
-            Files.createDirectories(assets.root());
-            assetsFd = LinuxNativeFs.openDirectory(assets.root().toString());
+            assetsFd = assets.openForWriting(); // owned by the store
             parentFd = LinuxNativeFs.openDirectory(target.getParent().toString());
             byte[] name = LinuxNativeFs.bytes(target.getFileName().toString());
             TreeNode.Dir top = tree.root();
@@ -84,7 +82,7 @@ public final class Blitter {
             throw e.getCause();
         } finally {
             LinuxNativeFs.umask(oldMask);
-            for (int fd : new int[] {assetsFd, parentFd, targetFd}) {
+            for (int fd : new int[] {parentFd, targetFd}) {
                 if (fd >= 0) {
                     LinuxNativeFs.close(fd);
                 }
@@ -171,11 +169,11 @@ public final class Blitter {
             }
             noteUnsetOwner(f);
             AssetStore.Use use = new AssetStore.Use(f.digest, f.permissions(), f.uid, f.gid);
-            String source = assets.linkSource(use);
-            int err = LinuxNativeFs.linkat(assetsFd, LinuxNativeFs.bytes(source), fd, f.name, 0);
+            AssetStore.Source source = assets.linkSource(use);
+            int err = LinuxNativeFs.linkat(assetsFd, source.bytes(), fd, f.name, 0);
             if (err == EMLINK) {
                 source = assets.freshSource(use, source);
-                err = LinuxNativeFs.linkat(assetsFd, LinuxNativeFs.bytes(source), fd, f.name, 0);
+                err = LinuxNativeFs.linkat(assetsFd, source.bytes(), fd, f.name, 0);
             }
             if (err == EXDEV || err == LinuxNativeFs.EPERM || err == LinuxNativeFs.EOPNOTSUPP) {
                 copyFile(f, source);
@@ -188,9 +186,9 @@ public final class Blitter {
         }
 
         /** Where hardlinks are impossible (another filesystem), a reflink or a copy. */
-        private void copyFile(TreeNode.File f, String source) throws IOException {
+        private void copyFile(TreeNode.File f, AssetStore.Source source) throws IOException {
             Path target = path.resolve(f.name());
-            FileCopy.cloneOrCopy(assets.root().resolve(source), target);
+            FileCopy.cloneOrCopy(assets.root().resolve(source.name()), target);
             setOwner(f);
             LinuxNativeFs.fchmodat(fd, f.name, f.permissions());
             copied.increment();

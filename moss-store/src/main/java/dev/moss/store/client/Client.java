@@ -159,7 +159,7 @@ public final class Client implements AutoCloseable {
             Recovery.markClean(inst);
         }
         IOException first = new IOException("closing " + inst.root());
-        closeAll(first, states, layout, meta, lock);
+        closeAll(first, assets, states, layout, meta, lock);
         if (first.getSuppressed().length > 0) {
             throw first;
         }

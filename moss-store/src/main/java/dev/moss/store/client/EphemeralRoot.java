@@ -68,8 +68,12 @@ final class EphemeralRoot {
         for (LocalStone s : plan.toInstall()) {
             fresh.put(s.displayId(), s.layout());
         }
-        VfsTree tree = TreeBuilder.build(client, List.of(), fresh, Map.of());
-        int[] counts = Install.importAll(client, plan.toInstall(), false, listener);
+        VfsTree tree;
+        StoneImport.Counts counts;
+        try (StoneImport imports = StoneImport.begin(client, plan.toInstall(), false)) {
+            tree = TreeBuilder.build(client, List.of(), fresh, Map.of());
+            counts = imports.finish(listener);
+        }
         CrashPoint.reached("after-import");
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
@@ -86,6 +90,6 @@ final class EphemeralRoot {
         CrashPoint.reached("after-blit");
         StateActivator.createRootLinks(dir);
         Files.createDirectories(dir.resolve("etc"));
-        return new InstallResult(Optional.empty(), stats, counts[0], counts[1], counts[2]);
+        return new InstallResult(Optional.empty(), stats, counts.imported(), counts.reused(), counts.skippedStones());
     }
 }

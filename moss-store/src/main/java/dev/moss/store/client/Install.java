@@ -1,15 +1,11 @@
 package dev.moss.store.client;
 
 import dev.moss.db.state.Selection;
-import dev.moss.format.StoneFormatException;
-import dev.moss.format.StoneReader;
 import dev.moss.format.meta.PackageMeta;
 import dev.moss.format.record.LayoutRecord;
 import dev.moss.store.MossException;
-import dev.moss.store.asset.AssetImporter;
 import dev.moss.store.blit.BlitStats;
 import dev.moss.store.blit.VfsTree;
-import dev.moss.store.fs.Posix;
 import dev.moss.store.state.CrashPoint;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,14 +37,12 @@ public final class Install {
      */
     public static InstallPlan plan(Client client, List<Path> stones, Optional<Path> target, boolean force)
             throws IOException {
-        List<LocalStone> read = new ArrayList<>();
+        List<LocalStone> read = LocalStone.readAll(stones, target.isEmpty());
         Set<String> names = new HashSet<>();
-        for (Path file : stones) {
-            LocalStone s = LocalStone.read(file, target.isEmpty());
+        for (LocalStone s : read) {
             if (!names.add(s.meta().name())) {
-                throw new MossException("\"" + file + "\": another given stone is also package " + s.meta().name());
+                throw new MossException("\"" + s.file() + "\": another given stone is also package " + s.meta().name());
             }
-            read.add(s);
         }
         if (target.isPresent()) {
             EphemeralRoot.check(client, target.get(), force);
@@ -121,46 +115,20 @@ public final class Install {
             metas.put(id, s.meta().withRepositoryFields(s.file().toAbsolutePath().toUri().toString(), id, s.size()));
         }
         List<String> recorded = TreeBuilder.ids(plan.selections()).stream().filter(id -> !fresh.containsKey(id)).toList();
-        VfsTree tree = TreeBuilder.build(client, recorded, fresh, labels);
-
-        int[] counts = importAll(client, plan.toInstall(), true, listener);
+        VfsTree tree;
+        StoneImport.Counts counts;
+        // The store is checked for the stones' content while the tree is built; nothing is
+        // written until the tree has no conflicts.
+        try (StoneImport imports = StoneImport.begin(client, plan.toInstall(), true)) {
+            tree = TreeBuilder.build(client, recorded, fresh, labels);
+            counts = imports.finish(listener);
+        }
         CrashPoint.reached("after-import");
         client.meta().addAll(metas);
         client.layout().addAll(fresh);
         CrashPoint.reached("after-db");
         StateCommit.Committed c = StateCommit.commit(client, tree, plan.selections(), "Install", listener);
-        return new InstallResult(Optional.of(c.id()), c.stats(), counts[0], counts[1], counts[2]);
-    }
-
-    /**
-     * Imports each stone's content into the store; with {@code cache}, also keeps a copy of the
-     * stone in the download cache so {@code state verify} can re-import from it.
-     *
-     * @return imported, reused and skipped-stone counts
-     */
-    static int[] importAll(Client client, List<LocalStone> stones, boolean cache, ClientListener listener)
-            throws IOException {
-        AssetImporter importer = new AssetImporter(client.assets(), Posix.isRoot());
-        int[] counts = new int[3];
-        int done = 0;
-        listener.phase("Importing");
-        for (LocalStone s : stones) {
-            if (cache) {
-                DownloadCache.store(client, s.file(), s.id().orElseThrow());
-            }
-            if (importer.allPresent(s.index())) {
-                counts[2]++;
-            } else {
-                try (StoneReader reader = StoneReader.open(s.file())) {
-                    AssetImporter.Result r = importer.importContent(reader);
-                    counts[0] += r.imported();
-                    counts[1] += r.alreadyPresent();
-                } catch (StoneFormatException e) {
-                    throw new MossException("\"" + s.file() + "\": not a valid stone", e);
-                }
-            }
-            listener.progress(++done, stones.size());
-        }
-        return counts;
+        return new InstallResult(Optional.of(c.id()), c.stats(), counts.imported(), counts.reused(),
+                counts.skippedStones());
     }
 }

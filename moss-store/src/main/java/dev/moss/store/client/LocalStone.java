@@ -15,11 +15,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * A {@code .stone} file given on the command line, with what the plan needs of it: its metadata,
@@ -66,6 +69,37 @@ public record LocalStone(Path file, Optional<String> id, long size, PackageMeta 
                     reader.indexRecords());
         } catch (StoneFormatException | NoSuchFileException e) {
             throw new MossException("\"" + file + "\": not a valid stone", e);
+        }
+    }
+
+    /**
+     * Reads many stones on as many threads as there are cores (decompressing layouts and hashing
+     * whole files is CPU work), keeping their order. The first failure in that order is thrown.
+     */
+    static List<LocalStone> readAll(List<Path> files, boolean hash) throws IOException {
+        if (files.size() < 2) {
+            List<LocalStone> out = new ArrayList<>();
+            for (Path f : files) {
+                out.add(read(f, hash));
+            }
+            return out;
+        }
+        ExecutorService pool = StoneImport.workers(Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
+        try {
+            List<Future<LocalStone>> reads = new ArrayList<>();
+            for (Path f : files) {
+                reads.add(pool.submit(() -> read(f, hash)));
+            }
+            List<LocalStone> out = new ArrayList<>(files.size());
+            for (Future<LocalStone> r : reads) {
+                out.add(StoneImport.unwrap(r));
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("reading stones interrupted");
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -41,6 +41,7 @@ final class StoreSweep {
             int dot = name.indexOf('.');
             return assets.contains(dot < 0 ? name : name.substring(0, dot)) && !name.endsWith(".part");
         });
+        client.assets().forgetAll(); // files and directories were deleted behind its back
         return downloads.plus(store);
     }
 

@@ -125,6 +125,7 @@ public final class VerifyStates {
                 deleted++;
             }
         }
+        client.assets().forgetAll(); // files were deleted behind its back
         SortedSet<String> owners = owners(client, bad);
         List<String> reimported = new ArrayList<>();
         List<Unrepaired> unrepaired = new ArrayList<>();

@@ -46,6 +46,7 @@ public final class LinuxNativeFs {
     public static final int EXDEV = 18;
     public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
+    public static final int EINTR = 4;
     public static final int EMLINK = 31;
     public static final int ENOTTY = 25;
     public static final int EOPNOTSUPP = 95;
@@ -75,6 +76,7 @@ public final class LinuxNativeFs {
             errnoCall("renameat2", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle UNLINKAT = errnoCall("unlinkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
+    private static final MethodHandle WRITE = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
     private static final MethodHandle FSYNC = errnoCall("fsync", JAVA_INT, JAVA_INT);
     private static final MethodHandle SYNCFS = errnoCall("syncfs", JAVA_INT, JAVA_INT);
     private static final MethodHandle FLOCK = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
@@ -96,6 +98,8 @@ public final class LinuxNativeFs {
         final MemorySegment a;
         final MemorySegment b;
         final MemorySegment statx;
+        /** Staging for {@link #write}: file bodies pass through here on their way to the kernel. */
+        MemorySegment io;
 
         Scratch() {
             Arena arena = Arena.ofAuto();
@@ -104,7 +108,16 @@ public final class LinuxNativeFs {
             b = arena.allocate(4097);
             statx = arena.allocate(STATX_SIZE, 8);
         }
+
+        MemorySegment io(int size) {
+            if (io == null || io.byteSize() < size) {
+                io = Arena.ofAuto().allocate(Math.max(size, 1 << 16), 64);
+            }
+            return io;
+        }
     }
+
+    private static final int IO_CHUNK = 1 << 18;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -204,6 +217,50 @@ public final class LinuxNativeFs {
         }
         if (r < 0) {
             throw fail("symlink", name, s);
+        }
+    }
+
+    /** {@code mkdirat}; returns 0 or the errno (EEXIST, ENOENT, ...) for callers that expect failures. */
+    public static int mkdiratErrno(int dirfd, byte[] name, int mode) {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) MKDIRAT.invokeExact(s.state, dirfd, cstr(s.a, name), mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return r < 0 ? (int) ERRNO.get(s.state, 0L) : 0;
+    }
+
+    /**
+     * Writes all of {@code b[off, off+len)} to {@code fd}, going through a per-thread native buffer
+     * (a copy costs far less than the system call, and keeps the call off the Java heap).
+     */
+    public static void write(int fd, byte[] b, int off, int len) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        while (len > 0) {
+            int n = Math.min(len, IO_CHUNK);
+            MemorySegment buf = s.io(n);
+            MemorySegment.copy(b, off, buf, JAVA_BYTE, 0, n);
+            long done = 0;
+            while (done < n) {
+                long r;
+                try {
+                    r = (long) WRITE.invokeExact(s.state, fd, buf.asSlice(done), (long) (n - done));
+                } catch (Throwable t) {
+                    throw rethrow(t);
+                }
+                if (r < 0) {
+                    int errno = (int) ERRNO.get(s.state, 0L);
+                    if (errno == EINTR) {
+                        continue;
+                    }
+                    throw fail("write", fd, s);
+                }
+                done += r;
+            }
+            off += n;
+            len -= n;
         }
     }
 
@@ -425,10 +482,32 @@ public final class LinuxNativeFs {
         if (r < 0) {
             throw fail("stat", name, s);
         }
-        MemorySegment b = s.statx;
+        return readStatx(s.statx);
+    }
+
+    private static Stat readStatx(MemorySegment b) {
         return new Stat(Short.toUnsignedInt(b.get(JAVA_SHORT, 28)), b.get(JAVA_INT, 20), b.get(JAVA_INT, 24),
                 b.get(JAVA_LONG, 32), Integer.toUnsignedLong(b.get(JAVA_INT, 16)), b.get(JAVA_LONG, 40),
                 b.get(JAVA_INT, 136), b.get(JAVA_INT, 140));
+    }
+
+    /** Like {@link #statx}, but null when the entry (or a directory on the way) does not exist. */
+    public static Stat statxIfExists(int dirfd, byte[] name, int flags) throws NativeIOException {
+        Scratch s = SCRATCH.get();
+        int r;
+        try {
+            r = (int) STATX.invokeExact(s.state, dirfd, cstr(s.a, name), flags, STATX_BASIC, s.statx);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            int errno = (int) ERRNO.get(s.state, 0L);
+            if (errno == ENOENT || errno == ENOTDIR) {
+                return null;
+            }
+            throw fail("stat", name, s);
+        }
+        return readStatx(s.statx);
     }
 
     public static int umask(int mask) {

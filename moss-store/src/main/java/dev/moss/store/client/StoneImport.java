@@ -1,0 +1,152 @@
+package dev.moss.store.client;
+
+import dev.moss.format.StoneFormatException;
+import dev.moss.format.StoneReader;
+import dev.moss.store.MossException;
+import dev.moss.store.asset.AssetImporter;
+import dev.moss.store.fs.Posix;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Brings the content of local stones into the asset store, one stone per worker thread and as
+ * many workers as cores: on a fresh store the work is creating files and directories, which the
+ * kernel does in parallel, and decompression and hashing spread over the cores too.
+ *
+ * <p>It runs in two steps so the caller can build (and check) the new tree meanwhile:
+ * {@link #begin} starts checking which stones have all their content in the store already (one
+ * {@code statx} per file, nothing written; such a stone is never read again), {@link #finish}
+ * imports the others. The first failure stops the other workers and is what the caller sees.
+ */
+final class StoneImport implements AutoCloseable {
+    /** Files written, files found already in the store, stones whose content was all there. */
+    record Counts(int imported, int reused, int skippedStones) {}
+
+    private final Client client;
+    private final List<LocalStone> stones;
+    private final boolean cache;
+    private final AssetImporter importer;
+    private final ExecutorService pool;
+    private final List<Future<Boolean>> present = new ArrayList<>();
+
+    private StoneImport(Client client, List<LocalStone> stones, boolean cache) {
+        this.client = client;
+        // Biggest first, so the last stone to finish is a small one.
+        this.stones = new ArrayList<>(stones);
+        this.stones.sort(Comparator.comparingLong(LocalStone::size).reversed());
+        this.cache = cache;
+        this.importer = new AssetImporter(client.assets(), Posix.isRoot());
+        this.pool = workers(Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, stones.size())));
+    }
+
+    /**
+     * Starts checking the store for each stone's content, in the background.
+     *
+     * @param cache {@link #finish} also keeps a copy of each stone in the download cache, so
+     *     {@code state verify} can import it again
+     */
+    static StoneImport begin(Client client, List<LocalStone> stones, boolean cache) {
+        StoneImport s = new StoneImport(client, stones, cache);
+        for (LocalStone stone : s.stones) {
+            s.present.add(s.pool.submit(() -> s.importer.allPresent(stone.index())));
+        }
+        return s;
+    }
+
+    /** Waits for the checks and imports every stone that has content the store lacks. */
+    Counts finish(ClientListener listener) throws IOException {
+        listener.phase("Importing");
+        try {
+            CompletionService<Counts> done = new ExecutorCompletionService<>(pool);
+            for (int i = 0; i < stones.size(); i++) {
+                LocalStone s = stones.get(i);
+                Future<Boolean> allThere = present.get(i);
+                Callable<Counts> task = () -> one(s, unwrap(allThere));
+                done.submit(task);
+            }
+            int imported = 0;
+            int reused = 0;
+            int skipped = 0;
+            for (int i = 0; i < stones.size(); i++) {
+                Counts c = unwrap(done.take());
+                imported += c.imported();
+                reused += c.reused();
+                skipped += c.skippedStones();
+                listener.progress(i + 1, stones.size());
+            }
+            return new Counts(imported, reused, skipped);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("import interrupted");
+        }
+    }
+
+    private Counts one(LocalStone s, boolean allPresent) throws IOException {
+        if (cache) {
+            DownloadCache.store(client, s.file(), s.id().orElseThrow());
+        }
+        if (allPresent) {
+            return new Counts(0, 0, 1);
+        }
+        try (StoneReader reader = StoneReader.open(s.file())) {
+            AssetImporter.Result r = importer.importContent(reader);
+            return new Counts(r.imported(), r.alreadyPresent(), 0);
+        } catch (StoneFormatException e) {
+            throw new MossException("\"" + s.file() + "\": not a valid stone", e);
+        }
+    }
+
+    /** Stops the workers (they finish the file they are on: a system call cannot be interrupted). */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static ExecutorService workers(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "moss-import");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The task's own exception, as thrown. */
+    static <T> T unwrap(Future<T> f) throws IOException, InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case UncheckedIOException u -> throw u.getCause();
+                case RuntimeException r -> throw r;
+                case Error err -> throw err;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+}
