@@ -15,6 +15,6 @@ public record CommandContext(GlobalOptions globals, PrintWriter out, PrintWriter
     }
 
     public ConsoleListener listener() {
-        return new ConsoleListener(out, err, globals.yes());
+        return new ConsoleListener(out, err, globals.yes(), globals.verbose());
     }
 }

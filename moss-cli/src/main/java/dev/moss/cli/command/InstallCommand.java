@@ -51,10 +51,12 @@ public final class InstallCommand implements Callable<Integer> {
         CommandContext ctx = CommandContext.of(spec);
         PrintWriter out = ctx.out();
         ConsoleListener listener = ctx.listener();
+        listener.phase("Opening " + ctx.globals().directory());
         if (force && to == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--force needs --to");
         }
         try (Client client = Client.openWriter(ctx.globals().directory(), ctx.globals().waitForLock(), listener)) {
+            listener.phase("Reading " + files.size() + " stone" + (files.size() == 1 ? "" : "s"));
             InstallPlan plan = Install.plan(client, files, Optional.ofNullable(to), force);
             for (String problem : plan.unsatisfied()) {
                 listener.warning(problem);

@@ -12,20 +12,28 @@ import java.nio.charset.Charset;
  * The CLI's ear on a running operation: lock waits, recovery repairs and warnings on stderr, phases
  * and progress on stderr when it is a terminal, and the y/N question. Questions default to No;
  * with {@code -y} they are answered yes; without a terminal to ask on they are refused rather than
- * left hanging on a stdin nobody writes to.
+ * left hanging on a stdin nobody writes to. With {@code --verbose}, each phase is also logged on
+ * stderr with the seconds since the command started, to show where the time goes.
  */
 public final class ConsoleListener implements ClientListener {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean yes;
     private final boolean interactive;
+    private final boolean verbose;
+    private final long started = System.nanoTime();
     private String phase = "";
     private long lastDraw;
 
     public ConsoleListener(PrintWriter out, PrintWriter err, boolean yes) {
+        this(out, err, yes, false);
+    }
+
+    public ConsoleListener(PrintWriter out, PrintWriter err, boolean yes, boolean verbose) {
         this.out = out;
         this.err = err;
         this.yes = yes;
+        this.verbose = verbose;
         this.interactive = System.console() != null;
     }
 
@@ -52,6 +60,10 @@ public final class ConsoleListener implements ClientListener {
     public void phase(String name) {
         clearProgress();
         phase = name;
+        if (verbose) {
+            err.printf("[%7.3f s] %s%n", (System.nanoTime() - started) / 1e9, name);
+            err.flush();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.moss.format.digest.Digest128;
 import dev.moss.format.record.EntryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -12,11 +13,14 @@ import java.util.List;
  */
 public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeNode.Link, TreeNode.Special {
     final byte[] name;
-    /** Package that declared the node; empty for implicit directories. */
-    final String packageId;
-    final int mode;
-    final int uid;
-    final int gid;
+    /**
+     * Package that declared the node; for an implicit directory, the package whose entry first
+     * needed it (named in conflict messages).
+     */
+    String packageId;
+    int mode;
+    int uid;
+    int gid;
 
     TreeNode(String name, String packageId, int mode, int uid, int gid) {
         this.name = name.getBytes(StandardCharsets.UTF_8);
@@ -47,13 +51,32 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
         return gid;
     }
 
+    /** The entry type, as layouts name it. */
+    abstract EntryType type();
+
     public static final class Dir extends TreeNode {
-        final boolean explicit;
+        boolean explicit;
         final List<TreeNode> children = new ArrayList<>();
+        /** Children by name while the tree is being built; dropped afterwards. */
+        HashMap<String, TreeNode> byName = new HashMap<>();
 
         Dir(String name, String packageId, int mode, int uid, int gid, boolean explicit) {
             super(name, packageId, mode, uid, gid);
             this.explicit = explicit;
+        }
+
+        @Override
+        EntryType type() {
+            return EntryType.DIRECTORY;
+        }
+
+        TreeNode child(String name) {
+            return byName.get(name);
+        }
+
+        void add(String name, TreeNode child) {
+            byName.put(name, child);
+            children.add(child);
         }
 
         public List<TreeNode> children() {
@@ -76,6 +99,11 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
         public Digest128 digest() {
             return digest;
         }
+
+        @Override
+        EntryType type() {
+            return EntryType.REGULAR;
+        }
     }
 
     public static final class Link extends TreeNode {
@@ -89,6 +117,11 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
         public String text() {
             return new String(text, StandardCharsets.UTF_8);
         }
+
+        @Override
+        EntryType type() {
+            return EntryType.SYMLINK;
+        }
     }
 
     /** Device node, fifo or socket. */
@@ -100,6 +133,7 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
             this.type = type;
         }
 
+        @Override
         public EntryType type() {
             return type;
         }

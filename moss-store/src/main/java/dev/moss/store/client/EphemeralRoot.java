@@ -71,6 +71,7 @@ final class EphemeralRoot {
         VfsTree tree;
         StoneImport.Counts counts;
         try (StoneImport imports = StoneImport.begin(client, plan.toInstall(), false)) {
+            listener.phase("Building the tree");
             tree = TreeBuilder.build(client, List.of(), fresh, Map.of());
             counts = imports.finish(listener);
         }
@@ -85,6 +86,7 @@ final class EphemeralRoot {
             Files.createDirectories(dir);
             FileStat.chmod(dir, 0755);
         }
+        listener.phase("Blitting");
         BlitStats stats = new dev.moss.store.blit.Blitter(client.assets(), listener::warning,
                 dev.moss.store.fs.Posix.isRoot(), Runtime.getRuntime().availableProcessors()).blit(tree, dir.resolve("usr"));
         CrashPoint.reached("after-blit");

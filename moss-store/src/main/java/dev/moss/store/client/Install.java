@@ -120,6 +120,7 @@ public final class Install {
         // The store is checked for the stones' content while the tree is built; nothing is
         // written until the tree has no conflicts.
         try (StoneImport imports = StoneImport.begin(client, plan.toInstall(), true)) {
+            listener.phase("Building the tree");
             tree = TreeBuilder.build(client, recorded, fresh, labels);
             counts = imports.finish(listener);
         }

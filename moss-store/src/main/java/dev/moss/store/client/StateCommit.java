@@ -74,6 +74,7 @@ final class StateCommit {
     static BlitStats blitStaging(Client client, VfsTree tree, Path dir, ClientListener listener) throws IOException {
         Files.createDirectory(dir);
         FileStat.chmod(dir, 0755);
+        listener.phase("Blitting");
         Blitter blitter = new Blitter(client.assets(), listener::warning, Posix.isRoot(),
                 Runtime.getRuntime().availableProcessors());
         return blitter.blit(tree, dir.resolve("usr"));
