@@ -60,37 +60,104 @@ public final class LinuxNativeFs {
     private static final VarHandle ERRNO =
             CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    private static final MethodHandle OPENAT = errnoCall("openat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    private static final MethodHandle MKDIRAT = errnoCall("mkdirat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle SYMLINKAT = errnoCall("symlinkat", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
-    private static final MethodHandle LINKAT =
-            errnoCall("linkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle FCHMODAT = errnoCall("fchmodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    private static final MethodHandle FCHMOD = errnoCall("fchmod", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle FCHOWNAT =
-            errnoCall("fchownat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle FCHOWN = errnoCall("fchown", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle MKNODAT = errnoCall("mknodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG);
-    private static final MethodHandle RENAMEAT = errnoCall("renameat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
-    private static final MethodHandle RENAMEAT2 =
-            errnoCall("renameat2", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle UNLINKAT = errnoCall("unlinkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
-    private static final MethodHandle WRITE = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    private static final MethodHandle FSYNC = errnoCall("fsync", JAVA_INT, JAVA_INT);
-    private static final MethodHandle SYNCFS = errnoCall("syncfs", JAVA_INT, JAVA_INT);
-    private static final MethodHandle FLOCK = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle STATX =
-            errnoCall("statx", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
-    private static final MethodHandle IOCTL = errnoCall("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle UMASK = LINKER.downcallHandle(
+    // One holder class per call: a handle is made (a native stub generated) the first time its
+    // call is used, not all of them at class initialisation, which cost ~0.1 s of every start;
+    // a static final field in a holder still folds to a constant in compiled code.
+    private static final class Openat {
+        static final MethodHandle H = errnoCall("openat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Mkdirat {
+        static final MethodHandle H = errnoCall("mkdirat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    }
+
+    private static final class Symlinkat {
+        static final MethodHandle H = errnoCall("symlinkat", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+    }
+
+    private static final class Linkat {
+        static final MethodHandle H = errnoCall("linkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
+    }
+
+    private static final class Fchmodat {
+        static final MethodHandle H = errnoCall("fchmodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Fchmod {
+        static final MethodHandle H = errnoCall("fchmod", JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Fchownat {
+        static final MethodHandle H = errnoCall("fchownat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Fchown {
+        static final MethodHandle H = errnoCall("fchown", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Mknodat {
+        static final MethodHandle H = errnoCall("mknodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG);
+    }
+
+    private static final class Renameat {
+        static final MethodHandle H = errnoCall("renameat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+    }
+
+    private static final class Renameat2 {
+        static final MethodHandle H = errnoCall("renameat2", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
+    }
+
+    private static final class Unlinkat {
+        static final MethodHandle H = errnoCall("unlinkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    }
+
+    private static final class Close {
+        static final MethodHandle H = errnoCall("close", JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Write {
+        static final MethodHandle H = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    }
+
+    private static final class Fsync {
+        static final MethodHandle H = errnoCall("fsync", JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Syncfs {
+        static final MethodHandle H = errnoCall("syncfs", JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Flock {
+        static final MethodHandle H = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Statx {
+        static final MethodHandle H = errnoCall("statx", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
+    }
+
+    private static final class Ioctl {
+        static final MethodHandle H = errnoCall("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT);
+    }
+
+    private static final class Umask {
+        static final MethodHandle H = LINKER.downcallHandle(
             LIBC.find("umask").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle GETEUID = LINKER.downcallHandle(
+    }
+
+    private static final class Geteuid {
+        static final MethodHandle H = LINKER.downcallHandle(
             LIBC.find("geteuid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
-    private static final MethodHandle GETEGID = LINKER.downcallHandle(
+    }
+
+    private static final class Getegid {
+        static final MethodHandle H = LINKER.downcallHandle(
             LIBC.find("getegid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(
+    }
+
+    private static final class Strerror {
+        static final MethodHandle H = LINKER.downcallHandle(
             LIBC.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
 
     /** Per-thread native scratch: the errno capture and two NUL-terminated path buffers. */
     private static final class Scratch {
@@ -154,7 +221,7 @@ public final class LinuxNativeFs {
 
     public static String strerror(int errno) {
         try {
-            MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment p = (MemorySegment) Strerror.H.invokeExact(errno);
             return p.reinterpret(256).getString(0);
         } catch (Throwable t) {
             return "errno " + errno;
@@ -175,7 +242,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) OPENAT.invokeExact(s.state, dirfd, cstr(s.a, name), flags | O_CLOEXEC, mode);
+            r = (int) Openat.H.invokeExact(s.state, dirfd, cstr(s.a, name), flags | O_CLOEXEC, mode);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -198,7 +265,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) MKDIRAT.invokeExact(s.state, dirfd, cstr(s.a, name), mode);
+            r = (int) Mkdirat.H.invokeExact(s.state, dirfd, cstr(s.a, name), mode);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -211,7 +278,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) SYMLINKAT.invokeExact(s.state, cstr(s.a, target), dirfd, cstr(s.b, name));
+            r = (int) Symlinkat.H.invokeExact(s.state, cstr(s.a, target), dirfd, cstr(s.b, name));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -225,7 +292,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) MKDIRAT.invokeExact(s.state, dirfd, cstr(s.a, name), mode);
+            r = (int) Mkdirat.H.invokeExact(s.state, dirfd, cstr(s.a, name), mode);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -246,7 +313,7 @@ public final class LinuxNativeFs {
             while (done < n) {
                 long r;
                 try {
-                    r = (long) WRITE.invokeExact(s.state, fd, buf.asSlice(done), (long) (n - done));
+                    r = (long) Write.H.invokeExact(s.state, fd, buf.asSlice(done), (long) (n - done));
                 } catch (Throwable t) {
                     throw rethrow(t);
                 }
@@ -269,7 +336,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) LINKAT.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname), flags);
+            r = (int) Linkat.H.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname), flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -280,7 +347,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) FCHMODAT.invokeExact(s.state, dirfd, cstr(s.a, name), mode, 0);
+            r = (int) Fchmodat.H.invokeExact(s.state, dirfd, cstr(s.a, name), mode, 0);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -293,7 +360,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) FCHMOD.invokeExact(s.state, fd, mode);
+            r = (int) Fchmod.H.invokeExact(s.state, fd, mode);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -307,7 +374,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) FCHOWNAT.invokeExact(s.state, dirfd, cstr(s.a, name), uid, gid, AT_SYMLINK_NOFOLLOW);
+            r = (int) Fchownat.H.invokeExact(s.state, dirfd, cstr(s.a, name), uid, gid, AT_SYMLINK_NOFOLLOW);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -320,7 +387,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) FCHOWN.invokeExact(s.state, fd, uid, gid);
+            r = (int) Fchown.H.invokeExact(s.state, fd, uid, gid);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -333,7 +400,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) MKNODAT.invokeExact(s.state, dirfd, cstr(s.a, name), mode, dev);
+            r = (int) Mknodat.H.invokeExact(s.state, dirfd, cstr(s.a, name), mode, dev);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -346,7 +413,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) RENAMEAT.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname));
+            r = (int) Renameat.H.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -364,7 +431,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) RENAMEAT2.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname), flags);
+            r = (int) Renameat2.H.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname), flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -377,7 +444,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) UNLINKAT.invokeExact(s.state, dirfd, cstr(s.a, name), flags);
+            r = (int) Unlinkat.H.invokeExact(s.state, dirfd, cstr(s.a, name), flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -389,7 +456,7 @@ public final class LinuxNativeFs {
     public static void close(int fd) {
         Scratch s = SCRATCH.get();
         try {
-            int ignored = (int) CLOSE.invokeExact(s.state, fd);
+            int ignored = (int) Close.H.invokeExact(s.state, fd);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -399,7 +466,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) FSYNC.invokeExact(s.state, fd);
+            r = (int) Fsync.H.invokeExact(s.state, fd);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -412,7 +479,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) SYNCFS.invokeExact(s.state, fd);
+            r = (int) Syncfs.H.invokeExact(s.state, fd);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -426,7 +493,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) IOCTL.invokeExact(s.state, destFd, FICLONE, srcFd);
+            r = (int) Ioctl.H.invokeExact(s.state, destFd, FICLONE, srcFd);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -447,7 +514,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) FLOCK.invokeExact(s.state, fd, operation);
+            r = (int) Flock.H.invokeExact(s.state, fd, operation);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -475,7 +542,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) STATX.invokeExact(s.state, dirfd, cstr(s.a, name), flags, STATX_BASIC, s.statx);
+            r = (int) Statx.H.invokeExact(s.state, dirfd, cstr(s.a, name), flags, STATX_BASIC, s.statx);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -496,7 +563,7 @@ public final class LinuxNativeFs {
         Scratch s = SCRATCH.get();
         int r;
         try {
-            r = (int) STATX.invokeExact(s.state, dirfd, cstr(s.a, name), flags, STATX_BASIC, s.statx);
+            r = (int) Statx.H.invokeExact(s.state, dirfd, cstr(s.a, name), flags, STATX_BASIC, s.statx);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -512,7 +579,7 @@ public final class LinuxNativeFs {
 
     public static int umask(int mask) {
         try {
-            return (int) UMASK.invokeExact(mask);
+            return (int) Umask.H.invokeExact(mask);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -520,7 +587,7 @@ public final class LinuxNativeFs {
 
     public static int geteuid() {
         try {
-            return (int) GETEUID.invokeExact();
+            return (int) Geteuid.H.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -528,7 +595,7 @@ public final class LinuxNativeFs {
 
     public static int getegid() {
         try {
-            return (int) GETEGID.invokeExact();
+            return (int) Getegid.H.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }
