@@ -87,8 +87,15 @@ public final class AssetImporter {
         @Override
         public OutputStream begin(IndexRecord record) throws IOException {
             Digest128 digest = record.digest();
-            if (store.contains(digest) || !store.claim(digest)) {
-                present++; // in the store, or being written by another importer right now
+            // Claim first, then look: a writer records its asset before it releases the claim,
+            // so whoever claims after it sees the asset and passes over it.
+            if (!store.claim(digest)) {
+                present++; // being written by another importer right now
+                return SKIP;
+            }
+            if (store.contains(digest)) {
+                store.release(digest);
+                present++;
                 return SKIP;
             }
             writing = digest;
