@@ -132,7 +132,7 @@ public final class Client implements AutoCloseable {
             return Optional.empty();
         }
         StateId sid = StateId.of(id.getAsLong());
-        return states.get(sid).isPresent() ? Optional.of(sid) : Optional.empty();
+        return states().get(sid).isPresent() ? Optional.of(sid) : Optional.empty();
     }
 
     /** {@code .moss/cache/downloads/v1/<sha[0:5]>/<sha[-5:]>/<sha>}: the cached copy of a stone. */
