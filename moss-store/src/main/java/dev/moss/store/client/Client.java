@@ -65,6 +65,7 @@ public final class Client implements AutoCloseable {
         InstallationLock lock = InstallationLock.acquire(inst, wait, listener::waiting);
         Client client = new Client(inst, lock, false);
         try {
+            client.createMissingDatabases();
             Recovery.run(client, listener);
             return client;
         } catch (IOException | RuntimeException | Error e) {
@@ -81,7 +82,28 @@ public final class Client implements AutoCloseable {
         if (!exist && !inst.writable()) {
             throw new BadStateException(inst.root() + " is not a moss installation (no " + inst.dbDir() + ")");
         }
-        return new Client(inst, null, exist);
+        Client client = new Client(inst, null, exist);
+        try {
+            client.createMissingDatabases();
+        } catch (IOException | RuntimeException | Error e) {
+            closeAll(e, client.states, client.layout, client.meta);
+            throw e;
+        }
+        return client;
+    }
+
+    /**
+     * The first command on a writable root creates the three databases, empty, whatever it does
+     * (as upstream does); on an installation that has them they are opened only when used.
+     */
+    private void createMissingDatabases() throws DatabaseException {
+        if (readOnly || (Files.isRegularFile(inst.installDb()) && Files.isRegularFile(inst.layoutDb())
+                && Files.isRegularFile(inst.stateDb()))) {
+            return;
+        }
+        meta();
+        layout();
+        states();
     }
 
     public Installation installation() {
