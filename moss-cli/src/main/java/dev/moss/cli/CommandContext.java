@@ -10,8 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public record CommandContext(GlobalOptions globals, PrintWriter out, PrintWriter err) {
     public static CommandContext of(CommandSpec spec) {
-        GlobalOptions globals = spec.root().userObject() instanceof MossCommand m ? m.globals() : new GlobalOptions();
-        return new CommandContext(globals, spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (!(spec.root().userObject() instanceof MossCommand root)) {
+            throw new IllegalStateException(spec.qualifiedName() + " runs outside the moss command");
+        }
+        return new CommandContext(root.globals(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     public ConsoleListener listener() {

@@ -17,7 +17,7 @@ public final class Main {
      * use this, with their own {@code setOut}/{@code setErr}.
      */
     public static CommandLine commandLine() {
-        CommandLine cl = wire(new CommandLine(new MossCommand()));
+        CommandLine cl = wire(new CommandLine(new MossCommand().model().spec()));
         Subcommands.all().forEach(cl::addSubcommand);
         return cl;
     }
@@ -33,7 +33,7 @@ public final class Main {
         if (sub == null) {
             return commandLine();
         }
-        CommandLine cl = wire(new CommandLine(new MossCommand()));
+        CommandLine cl = wire(new CommandLine(new MossCommand().model().spec()));
         cl.addSubcommand(sub);
         return cl;
     }

@@ -1,25 +1,20 @@
 package dev.moss.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import dev.moss.cli.model.CommandModel;
 
 /**
  * The top-level {@code moss} command. Without a subcommand it shows the usage help. Its
  * subcommands are added by {@link Main} (see {@link Subcommands}).
  */
-@Command(name = "moss",
-        mixinStandardHelpOptions = true,
-        versionProvider = MossVersion.class,
-        description = "Content-addressed package manager for stone packages.",
-        footer = ExitCodes.FOOTER)
 public final class MossCommand implements Runnable {
-    @Mixin
-    GlobalOptions globals = new GlobalOptions();
+    private final CommandModel model = CommandModel.of(this, "moss", "Content-addressed package manager for stone packages.")
+            .version(new MossVersion())
+            .footer(ExitCodes.FOOTER);
+    private final GlobalOptions globals = new GlobalOptions(model);
 
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     public GlobalOptions globals() {
         return globals;
@@ -27,6 +22,6 @@ public final class MossCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        model.spec().commandLine().usage(model.spec().commandLine().getOut());
     }
 }

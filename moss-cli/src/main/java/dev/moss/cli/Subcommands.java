@@ -25,7 +25,7 @@ final class Subcommands {
 
     /** Every subcommand, in the order help lists them. */
     static List<Object> all() {
-        return List.of(new InstallCommand(), new RemoveCommand(), new ListCommand(), new InfoCommand(),
+        return List.of(new InstallCommand(), new RemoveCommand(), new ListCommand().model().spec(), new InfoCommand(),
                 new SearchFileCommand(), new StateCommand(), new CacheCommand(), new InspectCommand(),
                 new ExtractCommand(), new PackCommand(), new IndexCommand(), new VersionCommand());
     }
@@ -35,7 +35,7 @@ final class Subcommands {
         return switch (word) {
             case "install", "it" -> new InstallCommand();
             case "remove", "rm" -> new RemoveCommand();
-            case "list" -> new ListCommand();
+            case "list" -> new ListCommand().model().spec();
             case "info" -> new InfoCommand();
             case "search-file", "sf" -> new SearchFileCommand();
             case "state" -> new StateCommand();

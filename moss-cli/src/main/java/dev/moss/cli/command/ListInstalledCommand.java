@@ -2,6 +2,8 @@ package dev.moss.cli.command;
 
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.cli.render.PackageJson;
 import dev.moss.cli.render.PackageRenderer;
 import dev.moss.store.client.Client;
@@ -9,31 +11,27 @@ import dev.moss.store.client.Installed;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code moss list installed} ({@code li}): the active state's packages, sorted by name. */
-@Command(name = "installed", mixinStandardHelpOptions = true, description = "List the installed packages.")
 public final class ListInstalledCommand implements Callable<Integer> {
-    @Option(names = {"-e", "--explicit"}, description = "Only packages installed explicitly, not as dependencies.")
-    boolean explicit;
+    private final CommandModel model = CommandModel.of(this, "installed", "List the installed packages.");
+    private final Arg<Boolean> explicit =
+            model.flag("Only packages installed explicitly, not as dependencies.", "-e", "--explicit");
+    private final Arg<Boolean> json = model.flag("Print JSON.", "--json");
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = CommandContext.of(model.spec());
+        boolean explicitOnly = explicit.get();
         List<Installed.Package> packages;
         try (Client client = Client.openReader(ctx.globals().directory())) {
-            packages = Installed.active(client).sorted().stream().filter(p -> !explicit || p.explicit()).toList();
+            packages = Installed.active(client).sorted().stream().filter(p -> !explicitOnly || p.explicit()).toList();
         }
-        if (json) {
+        if (json.get()) {
             ctx.out().println(PackageJson.list(packages, true));
         } else if (packages.isEmpty()) {
             ctx.err().println("No packages installed");
