@@ -11,6 +11,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
+import org.sqlite.core.NativeDB;
 
 /**
  * One SQLite database file of moss, open on one JDBC connection.
@@ -104,6 +105,26 @@ public final class Database implements AutoCloseable {
             db.closeQuietly();
             throw e;
         }
+    }
+
+    /**
+     * Starts readying SQLite on a background thread: loading the native library and the driver's
+     * classes, and the date formats the driver builds for its first connection (time zone data,
+     * locale data: about 30 ms). A command that will open a database calls this as early as it
+     * can, so that work overlaps its own start-up; the first {@link #open} then finds it done, or
+     * waits for it (class initialisation is done once, by whichever thread comes first).
+     * Failures are left for {@link #open} to report.
+     */
+    public static void warmUpInBackground() {
+        Thread.ofPlatform().daemon().name("sqlite-warm-up").start(() -> {
+            try {
+                NativeDB.load();
+                new SQLiteConfig();
+                Migrations.latest(Schema.STATE);
+            } catch (Exception | LinkageError e) {
+                // Opening a database will meet the same problem and report it properly.
+            }
+        });
     }
 
     private static Connection connect(Path file, Schema schema, boolean readOnly) throws DatabaseException {

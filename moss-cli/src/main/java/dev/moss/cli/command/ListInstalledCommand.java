@@ -27,16 +27,21 @@ public final class ListInstalledCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandContext ctx = CommandContext.of(model.spec());
         boolean explicitOnly = explicit.get();
-        List<Installed.Package> packages;
+        // JSON shows every field of each package; the plain listing reads only what it prints.
         try (Client client = Client.openReader(ctx.globals().directory())) {
-            packages = Installed.active(client).sorted().stream().filter(p -> !explicitOnly || p.explicit()).toList();
-        }
-        if (json.get()) {
-            ctx.out().println(PackageJson.list(packages, true));
-        } else if (packages.isEmpty()) {
-            ctx.err().println("No packages installed");
-        } else {
-            PackageRenderer.lines(ctx.out(), packages);
+            if (json.get()) {
+                List<Installed.Package> packages = Installed.active(client).sorted().stream()
+                        .filter(p -> !explicitOnly || p.explicit()).toList();
+                ctx.out().println(PackageJson.list(packages, true));
+            } else {
+                List<Installed.Summary> packages = Installed.activeSummaries(client).stream()
+                        .filter(p -> !explicitOnly || p.explicit()).toList();
+                if (packages.isEmpty()) {
+                    ctx.err().println("No packages installed");
+                } else {
+                    PackageRenderer.summaries(ctx.out(), packages);
+                }
+            }
         }
         ctx.out().flush();
         ctx.err().flush();

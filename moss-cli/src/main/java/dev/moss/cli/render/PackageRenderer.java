@@ -14,10 +14,25 @@ public final class PackageRenderer {
 
     /** One line per package, names padded to one column. */
     public static void lines(PrintWriter out, List<Installed.Package> packages) {
-        int width = packages.stream().mapToInt(p -> p.meta().name().length()).max().orElse(0);
-        for (Installed.Package p : packages) {
-            out.println(pad(p.meta().name(), width) + "  " + p.versionRelease() + " - " + p.meta().summary());
+        summaries(out, packages.stream().map(Installed.Package::summary).toList());
+    }
+
+    /**
+     * One line per package, names padded to one column. Written as one string: the output stream
+     * flushes at every line, and hundreds of writes cost more than the rest of the listing.
+     */
+    public static void summaries(PrintWriter out, List<Installed.Summary> packages) {
+        int width = 0;
+        for (Installed.Summary p : packages) {
+            width = Math.max(width, p.name().length());
         }
+        StringBuilder text = new StringBuilder(packages.size() * (width + 60));
+        String nl = System.lineSeparator();
+        for (Installed.Summary p : packages) {
+            text.append(p.name()).repeat(' ', width - p.name().length()).append("  ").append(p.versionRelease())
+                    .append(" - ").append(p.meta().summary()).append(nl);
+        }
+        out.print(text);
     }
 
     /** {@code info}: titled fields, then dependencies and providers as bullet lists. */

@@ -177,6 +177,32 @@ public final class MetaDb implements AutoCloseable {
         return select("reading " + ids.size() + " packages", "package IN " + IdList.IN_PARAMETER, IdList.json(ids));
     }
 
+    /** The summaries of the packages with these ids that exist, ordered by name, then id. */
+    public List<MetaSummary> summaries(Collection<String> ids) throws DatabaseException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read("reading " + ids.size() + " package summaries", c -> {
+            List<MetaSummary> out = new ArrayList<>(ids.size());
+            try (PreparedStatement s = c.prepareStatement("SELECT package, name, version_identifier, source_release,"
+                    + " summary FROM meta WHERE package IN " + IdList.IN_PARAMETER + " ORDER BY name, package")) {
+                s.setString(1, IdList.json(ids));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        try {
+                            out.add(new MetaSummary(id, rs.getString(2), rs.getString(3), rs.getLong(4),
+                                    rs.getString(5)));
+                        } catch (NullPointerException e) {
+                            throw new CorruptDatabaseException(db.file(), "package " + id + ": a field is missing", e);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Packages whose name is exactly {@code name}, ordered by id. */
     public List<MetaEntry> byName(String name) throws DatabaseException {
         return select("looking up name " + name, "name = ?", name);

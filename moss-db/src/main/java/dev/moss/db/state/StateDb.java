@@ -109,6 +109,18 @@ public final class StateDb implements AutoCloseable {
         }
     }
 
+    /** Whether a state with this id exists; cheaper than {@link #get}, which reads its selections. */
+    public boolean exists(StateId id) throws DatabaseException {
+        return db.read("looking up state " + id, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM state WHERE id = ?")) {
+                s.setLong(1, id.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** The state with this id. */
     public Optional<State> get(StateId id) throws DatabaseException {
         List<State> found = db.read("reading state " + id, c -> query(c, id));

@@ -119,6 +119,19 @@ class MetaDbTest {
     }
 
     @Test
+    void summariesReadTheListedColumnsOrderedByNameThenId() throws Exception {
+        try (MetaDb db = MetaDb.open(file)) {
+            db.addAll(packages(Map.of(sha(1), meta("zed"), sha(2), meta("alpha"), sha(3), meta("alpha"),
+                    sha(4), meta("mid"))));
+            assertThat(db.summaries(List.of(sha(3), sha(1), sha(2), sha(9)))).containsExactly(
+                    new MetaSummary(sha(2), "alpha", "1.2.3", 4, "The alpha package"),
+                    new MetaSummary(sha(3), "alpha", "1.2.3", 4, "The alpha package"),
+                    new MetaSummary(sha(1), "zed", "1.2.3", 4, "The zed package"));
+            assertThat(db.summaries(List.of())).isEmpty();
+        }
+    }
+
+    @Test
     void allIdsAndHashes() throws Exception {
         try (MetaDb db = MetaDb.open(file)) {
             db.addAll(packages(Map.of(

@@ -65,7 +65,10 @@ class StateDbTest {
             StateId first = db.add(List.of(Selection.explicit(sha(1))), "Install").id();
             StateId second = db.add(List.of(), Optional.empty(), Optional.of("empty")).id();
             assertThat(second.value()).isEqualTo(first.value() + 1);
+            assertThat(db.exists(second)).isTrue();
             db.remove(List.of(second));
+            assertThat(db.exists(second)).isFalse();
+            assertThat(db.exists(first)).isTrue();
             // AUTOINCREMENT: a removed id is not handed out again.
             assertThat(db.add(List.of(), "Sync").id()).isEqualTo(StateId.of(3));
         }

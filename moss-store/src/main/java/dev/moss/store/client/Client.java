@@ -1,5 +1,6 @@
 package dev.moss.store.client;
 
+import dev.moss.db.Database;
 import dev.moss.db.DatabaseException;
 import dev.moss.db.layout.LayoutDb;
 import dev.moss.db.meta.MetaDb;
@@ -147,6 +148,14 @@ public final class Client implements AutoCloseable {
         return lock != null;
     }
 
+    /**
+     * Readies the database driver on a background thread, for a command that is about to open a
+     * client: see {@link Database#warmUpInBackground}.
+     */
+    public static void warmUpInBackground() {
+        Database.warmUpInBackground();
+    }
+
     /** The active state: where {@code ROOT/usr} points, if that state is recorded. */
     public Optional<StateId> activeState() throws DatabaseException {
         var id = inst.activeStateId();
@@ -154,7 +163,7 @@ public final class Client implements AutoCloseable {
             return Optional.empty();
         }
         StateId sid = StateId.of(id.getAsLong());
-        return states().get(sid).isPresent() ? Optional.of(sid) : Optional.empty();
+        return states().exists(sid) ? Optional.of(sid) : Optional.empty();
     }
 
     /** {@code .moss/cache/downloads/v1/<sha[0:5]>/<sha[-5:]>/<sha>}: the cached copy of a stone. */

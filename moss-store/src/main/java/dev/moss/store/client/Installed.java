@@ -1,6 +1,7 @@
 package dev.moss.store.client;
 
 import dev.moss.db.meta.MetaEntry;
+import dev.moss.db.meta.MetaSummary;
 import dev.moss.db.state.Selection;
 import dev.moss.db.state.State;
 import dev.moss.db.state.StateId;
@@ -29,6 +30,22 @@ public final class Installed {
         public String versionRelease() {
             return meta.version() + "-" + meta.release();
         }
+
+        public Summary summary() {
+            return new Summary(new MetaSummary(id, meta.name(), meta.version(), meta.release(), meta.summary()), explicit);
+        }
+    }
+
+    /** One selected package as a listing shows it: {@link #summaries} reads no more than this. */
+    public record Summary(MetaSummary meta, boolean explicit) {
+        public String name() {
+            return meta.name();
+        }
+
+        /** {@code version-release}. */
+        public String versionRelease() {
+            return meta.version() + "-" + meta.release();
+        }
     }
 
     private final Optional<State> state;
@@ -43,6 +60,34 @@ public final class Installed {
     public static Installed active(Client client) throws IOException {
         Optional<StateId> id = client.activeState();
         return id.isEmpty() ? new Installed(Optional.empty(), Map.of()) : of(client, id.get());
+    }
+
+    /** The active state's packages as {@link Summary summaries}, sorted by name; empty when no state is active. */
+    public static List<Summary> activeSummaries(Client client) throws IOException {
+        Optional<StateId> id = client.activeState();
+        return id.isEmpty() ? List.of() : summaries(client, id.get());
+    }
+
+    /**
+     * The packages of state {@code id} as {@link Summary summaries}, sorted by name, then id.
+     *
+     * @throws StateNotFoundException no such state
+     * @throws MossException a selected package has no metadata (a damaged database)
+     */
+    public static List<Summary> summaries(Client client, StateId id) throws IOException {
+        State state = client.states().get(id).orElseThrow(() -> new StateNotFoundException(id));
+        Map<String, Boolean> explicit = new HashMap<>();
+        for (Selection s : state.selections()) {
+            explicit.put(s.packageId(), s.explicit());
+        }
+        List<Summary> out = new ArrayList<>(explicit.size());
+        for (MetaSummary m : client.meta().summaries(explicit.keySet())) {
+            out.add(new Summary(m, explicit.remove(m.id())));
+        }
+        if (!explicit.isEmpty()) {
+            throw missingMeta(client, id, explicit.keySet().iterator().next());
+        }
+        return out;
     }
 
     /**
@@ -61,12 +106,16 @@ public final class Installed {
         for (Selection s : state.selections()) {
             PackageMeta meta = metas.get(s.packageId());
             if (meta == null) {
-                throw new MossException("state " + id + " selects package " + s.packageId()
-                        + ", which has no metadata in " + client.installation().installDb());
+                throw missingMeta(client, id, s.packageId());
             }
             byId.put(s.packageId(), new Package(s.packageId(), meta, s.explicit()));
         }
         return new Installed(Optional.of(state), byId);
+    }
+
+    private static MossException missingMeta(Client client, StateId id, String packageId) {
+        return new MossException("state " + id + " selects package " + packageId + ", which has no metadata in "
+                + client.installation().installDb());
     }
 
     public Optional<State> state() {
