@@ -4,6 +4,7 @@ import dev.moss.format.digest.Digest128;
 import dev.moss.store.fs.LinuxNativeFs;
 import dev.moss.store.fs.NativeIOException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #forgetAll()}.
  */
 public final class AssetStore implements AutoCloseable {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
     private final Path root;
     private final boolean honourOwners;
     /** (digest, mode, uid, gid) -> file to link, relative to the root. */
@@ -46,10 +48,14 @@ public final class AssetStore implements AutoCloseable {
     /** What one layout entry needs of an asset. */
     public record Use(Digest128 digest, int permissions, int uid, int gid) {}
 
-    /** A file to hardlink, relative to the store root, with its name ready for the system call. */
-    public record Source(String name, byte[] bytes) {
+    /** A file to hardlink, relative to the store root, by its name as the system call takes it. */
+    public record Source(byte[] bytes) {
         static Source of(String name) {
-            return new Source(name, LinuxNativeFs.bytes(name));
+            return new Source(LinuxNativeFs.bytes(name));
+        }
+
+        public String name() {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -68,11 +74,35 @@ public final class AssetStore implements AutoCloseable {
 
     /** {@code aa/bb/cc/<hex>} for a digest, or {@code <hex>} when the hex is shorter than 10. */
     public static String relativeName(Digest128 digest) {
-        String hex = digest.toHex();
-        if (hex.length() < 10) {
-            return hex;
+        return new String(relativeNameBytes(digest), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@link #relativeName} as the bytes a system call takes. An import probes and the blit links
+     * every asset by this name, over 100,000 of them for a full system: it is written digit by
+     * digit, without the strings {@link Digest128#toHex} and concatenation would build.
+     */
+    static byte[] relativeNameBytes(Digest128 digest) {
+        // Unpadded hex, as Digest128.toHex: leading zero digits dropped, at least two kept.
+        int leading = digest.high() != 0 ? Long.numberOfLeadingZeros(digest.high()) / 4
+                : 16 + Long.numberOfLeadingZeros(digest.low()) / 4;
+        int first = Math.min(leading, 30);
+        int length = 32 - first;
+        boolean fanned = length >= 10;
+        byte[] out = new byte[fanned ? length + 9 : length];
+        int at = fanned ? 9 : 0;
+        for (int i = first; i < 32; i++) {
+            long half = i < 16 ? digest.high() : digest.low();
+            out[at++] = HEX[(int) (half >>> (60 - 4 * (i & 15))) & 0xf];
         }
-        return hex.substring(0, 2) + '/' + hex.substring(2, 4) + '/' + hex.substring(4, 6) + '/' + hex;
+        if (fanned) {
+            for (int level = 0; level < 3; level++) {
+                out[level * 3] = out[9 + level * 2];
+                out[level * 3 + 1] = out[9 + level * 2 + 1];
+                out[level * 3 + 2] = '/';
+            }
+        }
+        return out;
     }
 
     public Path pathFor(Digest128 digest) {
@@ -121,7 +151,7 @@ public final class AssetStore implements AutoCloseable {
         if (d < 0) {
             return null;
         }
-        st = LinuxNativeFs.statxIfExists(d, LinuxNativeFs.bytes(relativeName(digest)), LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
+        st = LinuxNativeFs.statxIfExists(d, relativeNameBytes(digest), LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
         if (st != null) {
             seen.put(digest, st);
         }
@@ -205,14 +235,15 @@ public final class AssetStore implements AutoCloseable {
     }
 
     private Source resolve(Use use) throws IOException {
-        String base = relativeName(use.digest());
         LinuxNativeFs.Stat st = probe(use.digest());
         if (st == null) {
-            throw new NoSuchFileException(root.resolve(base).toString(), null, "asset missing from the store");
+            throw new NoSuchFileException(pathFor(use.digest()).toString(), null, "asset missing from the store");
         }
+        byte[] baseBytes = relativeNameBytes(use.digest());
         if (fits(st, use)) {
-            return Source.of(base);
+            return new Source(baseBytes);
         }
+        String base = new String(baseBytes, StandardCharsets.ISO_8859_1);
         String variant = base + "." + variantSuffix(use);
         LinuxNativeFs.Stat existing = LinuxNativeFs.statxIfExists(fd(), LinuxNativeFs.bytes(variant),
                 LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
