@@ -1,24 +1,14 @@
 package dev.moss.cli;
 
-import dev.moss.store.client.Client;
-import java.util.Set;
 import picocli.CommandLine;
 
 /** Entry point of the {@code moss} launcher. */
 public final class Main {
     private Main() {}
 
-    /** Commands that open an installation, and with it its databases. */
-    private static final Set<String> OPEN_INSTALLATION =
-            Set.of("install", "it", "remove", "rm", "list", "info", "search-file", "sf", "state", "cache");
-
     public static void main(String[] args) {
         String[] expanded = Aliases.expand(args);
-        int word = Aliases.commandWord(expanded);
-        if (word >= 0 && OPEN_INSTALLATION.contains(expanded[word])) {
-            // Readying SQLite overlaps building the command line and parsing.
-            Client.warmUpInBackground();
-        }
+        WarmUp.start(expanded);
         System.exit(commandLineFor(expanded).execute(expanded));
     }
 

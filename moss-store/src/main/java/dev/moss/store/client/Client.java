@@ -7,6 +7,7 @@ import dev.moss.db.meta.MetaDb;
 import dev.moss.db.state.StateDb;
 import dev.moss.db.state.StateId;
 import dev.moss.store.asset.AssetStore;
+import dev.moss.store.fs.LinuxNativeFs;
 import dev.moss.store.fs.Posix;
 import dev.moss.store.installation.Installation;
 import dev.moss.store.installation.InstallationLock;
@@ -154,6 +155,14 @@ public final class Client implements AutoCloseable {
      */
     public static void warmUpInBackground() {
         Database.warmUpInBackground();
+    }
+
+    /**
+     * Readies the file-system calls that build trees, on a background thread, for a command about
+     * to blit (install, remove, activate, verify): see {@link LinuxNativeFs#prepareTreeCallsInBackground}.
+     */
+    public static void warmUpTreeCallsInBackground() {
+        LinuxNativeFs.prepareTreeCallsInBackground();
     }
 
     /** The active state: where {@code ROOT/usr} points, if that state is recorded. */

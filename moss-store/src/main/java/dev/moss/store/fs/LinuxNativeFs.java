@@ -190,6 +190,45 @@ public final class LinuxNativeFs {
 
     private LinuxNativeFs() {}
 
+    /**
+     * Readies the calls that build trees (the blit's {@code mkdirat}, {@code linkat},
+     * {@code symlinkat}, {@code fchmodat}, {@code fchownat}, the store's {@code statx}) on a
+     * background thread. A call's first use makes its handle, generating a native stub, and links
+     * its call site, spinning more classes: about 0.1 s for these, which otherwise holds up the
+     * blit's first directories while its workers wait on each other. Done at the start of a
+     * command, that work uses the core the JVM's start leaves idle. Each call is made once on
+     * descriptor -1 with an empty name, which the kernel refuses (EBADF, ENOENT) without looking
+     * at anything.
+     */
+    public static void prepareTreeCallsInBackground() {
+        Thread.ofPlatform().daemon().name("fs-calls-warm-up").start(() -> {
+            byte[] none = new byte[0];
+            refused(() -> statxIfExists(-1, none, AT_SYMLINK_NOFOLLOW));
+            refused(() -> mkdirat(-1, none, 0));
+            refused(() -> mkdiratErrno(-1, none, 0));
+            refused(() -> linkat(-1, none, -1, none, 0));
+            refused(() -> symlinkat(none, -1, none));
+            refused(() -> fchmodat(-1, none, 0));
+            refused(() -> lchownat(-1, none, -1, -1));
+            refused(() -> openat(-1, none, O_RDONLY, 0));
+            refused(() -> close(-1));
+            refused(() -> getegid());
+            refused(() -> Umask.H.type()); // the handle only: calling umask would change the process
+        });
+    }
+
+    private interface Call {
+        void run() throws NativeIOException;
+    }
+
+    private static void refused(Call call) {
+        try {
+            call.run();
+        } catch (NativeIOException | RuntimeException | LinkageError e) {
+            // expected (EBADF, ENOENT); a real problem shows again at the first real call
+        }
+    }
+
     private static MethodHandle errnoCall(String name, MemoryLayout ret, MemoryLayout... args) {
         MemorySegment addr = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc lacks " + name));
         return LINKER.downcallHandle(addr, FunctionDescriptor.of(ret, args), Linker.Option.captureCallState("errno"));
