@@ -1,6 +1,7 @@
 package dev.moss.format;
 
 import dev.moss.format.header.StoneHeader;
+import dev.moss.format.internal.ReadAheadInputStream;
 import dev.moss.format.payload.Payload;
 import dev.moss.format.payload.PayloadHeader;
 import dev.moss.format.record.IndexRecord;
@@ -33,6 +34,10 @@ import java.util.Optional;
  * damaged or hostile file ends in a {@link StoneFormatException} naming the payload and record.
  */
 public final class StoneReader implements Closeable {
+    /** Content of at least this many plain bytes is decompressed by a thread of its own. */
+    private static final long READ_AHEAD_FROM = 4 << 20;
+    private static final int READ_AHEAD_CHUNK = 1 << 18;
+
     private final SeekableByteChannel channel;
     private final long fileSize;
     private final StoneHeader header;
@@ -137,8 +142,13 @@ public final class StoneReader implements Closeable {
             return;
         }
         ContentSplitter.checkIndex(index, content.get());
-        try (InputStream in = openContent(content.get())) {
-            new ContentSplitter(index, sink).split(in);
+        InputStream in = openContent(content.get());
+        if (content.get().header().plainSize() >= READ_AHEAD_FROM) {
+            // Decompression (on the read-ahead thread) then runs beside hashing and writing.
+            in = new ReadAheadInputStream(in, READ_AHEAD_CHUNK, 4, "content-read-ahead");
+        }
+        try (InputStream body = in) {
+            new ContentSplitter(index, sink).split(body);
         }
     }
 

@@ -160,6 +160,61 @@ class RoundTripTest {
         return b;
     }
 
+    /** Content of several MiB is decompressed on a read-ahead thread: same bytes, same failures, no thread left. */
+    @Test
+    void largeContentIsReadAheadAndItsFailuresStillStopTheUnpack() throws Exception {
+        PackageMeta meta = new PackageMeta("large", "1", 1, 1, "x86_64", "", "", "large", "",
+                List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        Map<Digest128, byte[]> content = new HashMap<>();
+        List<LayoutRecord> layout = new ArrayList<>();
+        Random rng = new Random(11);
+        for (int i = 0; i < 6; i++) {
+            byte[] b = new byte[(1 << 20) + i * 4099]; // 6 MiB and more in all: above the read-ahead threshold
+            rng.nextBytes(b);
+            Digest128 d = Xxh3.hash128(b);
+            content.put(d, b);
+            layout.add(new LayoutRecord(0, 0, 0100644, 0, new LayoutEntry.Regular(d, "share/large/f" + i)));
+        }
+        Path stone = write("large.stone", meta.toRecords(), layout, content, new StoneWriter.Options(1, 1));
+        assertThat(decode(stone).content()).containsOnlyKeys(content.keySet());
+        decode(stone).content().forEach((d, b) -> assertThat(Xxh3.hash128(b)).isEqualTo(d));
+
+        // A sink failing half-way: the failure comes out, and the reader stays usable.
+        try (StoneReader r = StoneReader.open(stone)) {
+            int[] begun = {0};
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.unpackContent(new ContentSink() {
+                @Override
+                public OutputStream begin(IndexRecord rec) throws IOException {
+                    if (++begun[0] == 3) {
+                        throw new IOException("disk full");
+                    }
+                    return OutputStream.nullOutputStream();
+                }
+
+                @Override
+                public void verified(IndexRecord rec) {}
+            })).isInstanceOf(IOException.class).hasMessage("disk full");
+            r.unpackContent(ContentSink.verifyOnly());
+        }
+
+        // One byte changed in the compressed content: refused, as without the read-ahead.
+        Payload.ContentPayload payload;
+        try (StoneReader r = StoneReader.open(stone)) {
+            payload = r.content().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(stone);
+        int at = (int) (payload.bodyOffset() + payload.header().storedSize() / 2);
+        bytes[at] ^= 0x40;
+        Path damaged = dir.resolve("damaged.stone");
+        Files.write(damaged, bytes);
+        try (StoneReader r = StoneReader.open(damaged)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.unpackContent(ContentSink.verifyOnly()))
+                    .isInstanceOf(StoneFormatException.class);
+        }
+        Thread.sleep(50); // a stopping read-ahead thread may still be returning
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("content-read-ahead"));
+    }
+
     @Test
     void metaOnlyPackageHasNoIndexOrContent() throws IOException {
         PackageMeta meta = new PackageMeta("meta-only", "1", 1, 1, "x86_64", "", "", "meta-only", "",
