@@ -9,6 +9,7 @@ import dev.moss.store.index.IndexedPackage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** {@code moss index}: writes {@code stone.index} for a directory of stones. */
@@ -27,7 +28,7 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        IndexResult result = Index.run(dir.get(), outputDir.get() != null ? outputDir.get() : dir.get());
+        IndexResult result = Index.run(dir.get(), Objects.requireNonNullElse(outputDir.get(), dir.get()));
         PrintWriter out = model.spec().commandLine().getOut();
         out.println("Indexing " + result.stonesFound() + " files");
         for (IndexedPackage p : result.packages()) {

@@ -53,16 +53,19 @@ public final class CommandModel {
         return spec;
     }
 
+    /** Other names the command answers to, e.g. {@code it} for install. */
     public CommandModel aliases(String... aliases) {
         spec.aliases(aliases);
         return this;
     }
 
+    /** Lines after the options in the usage help ({@code %n} is a line break). */
     public CommandModel footer(String... footer) {
         spec.usageMessage().footer(footer);
         return this;
     }
 
+    /** What {@code -V} prints; without a provider it prints nothing. */
     public CommandModel version(IVersionProvider provider) {
         spec.versionProvider(provider);
         return this;
