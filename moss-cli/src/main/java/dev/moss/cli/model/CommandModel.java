@@ -156,7 +156,7 @@ public final class CommandModel {
     }
 
     /**
-     * A fixed index, as {@code @Parameters(index = "0")} gave: picocli sorts required arguments by
+     * A fixed index, as the annotations of pack and index gave: picocli sorts required arguments by
      * index, and with an automatic one {@code moss pack} alone would report its missing options
      * before its missing DIR. The arity follows from the type.
      */
