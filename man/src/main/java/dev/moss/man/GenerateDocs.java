@@ -12,7 +12,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
  * Build step of the man module. The moss command's subcommands are added by {@link Main} (they are
- * not in its annotation, so start-up models only the command typed), so picocli's generators are
+ * not part of its model, so start-up models only the command typed), so picocli's generators are
  * given the complete {@link Main#commandLine()} rather than a class name.
  *
  * <pre>

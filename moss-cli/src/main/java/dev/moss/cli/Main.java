@@ -1,6 +1,7 @@
 package dev.moss.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point of the {@code moss} launcher. */
 public final class Main {
@@ -30,7 +31,7 @@ public final class Main {
      */
     static CommandLine commandLineFor(String[] args) {
         int word = Aliases.commandWord(args);
-        Object sub = word < 0 ? null : Subcommands.create(args[word]);
+        CommandSpec sub = word < 0 ? null : Subcommands.create(args[word]);
         if (sub == null) {
             return commandLine();
         }

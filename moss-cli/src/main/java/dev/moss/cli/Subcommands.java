@@ -12,40 +12,46 @@ import dev.moss.cli.command.RemoveCommand;
 import dev.moss.cli.command.SearchFileCommand;
 import dev.moss.cli.command.VersionCommand;
 import dev.moss.cli.command.state.StateCommand;
+import dev.moss.cli.model.CommandModel;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The top-level subcommands of {@code moss}. Building picocli's model of a command costs
- * reflection over its annotations, a few milliseconds each; a query such as {@code list
- * installed} must start in well under half a second, so {@link #create} makes only the command
- * that was typed. The switch keeps the other command classes unloaded.
+ * The top-level subcommands of {@code moss}. Each command modelled means its classes loaded and
+ * its model built; a query such as {@code list installed} must start in well under half a
+ * second, so {@link #create} makes only the command that was typed. The switch keeps the other
+ * command classes unloaded.
  */
 final class Subcommands {
     private Subcommands() {}
 
-    /** Every subcommand, in the order help lists them. */
-    static List<Object> all() {
-        return List.of(new InstallCommand(), new RemoveCommand(), new ListCommand().model().spec(), new InfoCommand(),
-                new SearchFileCommand(), new StateCommand(), new CacheCommand(), new InspectCommand(),
-                new ExtractCommand(), new PackCommand(), new IndexCommand(), new VersionCommand());
+    /** Every subcommand's model, in the order help lists them. */
+    static List<CommandSpec> all() {
+        return List.of(new InstallCommand().model().spec(), new RemoveCommand().model().spec(),
+                new ListCommand().model().spec(), new InfoCommand().model().spec(),
+                new SearchFileCommand().model().spec(), new StateCommand().model().spec(),
+                new CacheCommand().model().spec(), new InspectCommand().model().spec(),
+                new ExtractCommand().model().spec(), new PackCommand().model().spec(),
+                new IndexCommand().model().spec(), new VersionCommand().model().spec());
     }
 
-    /** The subcommand called {@code word} (name or alias), or null when there is none. */
-    static Object create(String word) {
-        return switch (word) {
-            case "install", "it" -> new InstallCommand();
-            case "remove", "rm" -> new RemoveCommand();
-            case "list" -> new ListCommand().model().spec();
-            case "info" -> new InfoCommand();
-            case "search-file", "sf" -> new SearchFileCommand();
-            case "state" -> new StateCommand();
-            case "cache" -> new CacheCommand();
-            case "inspect" -> new InspectCommand();
-            case "extract" -> new ExtractCommand();
-            case "pack" -> new PackCommand();
-            case "index", "ix" -> new IndexCommand();
-            case "version" -> new VersionCommand();
+    /** The model of the subcommand called {@code word} (name or alias), or null when there is none. */
+    static CommandSpec create(String word) {
+        CommandModel model = switch (word) {
+            case "install", "it" -> new InstallCommand().model();
+            case "remove", "rm" -> new RemoveCommand().model();
+            case "list" -> new ListCommand().model();
+            case "info" -> new InfoCommand().model();
+            case "search-file", "sf" -> new SearchFileCommand().model();
+            case "state" -> new StateCommand().model();
+            case "cache" -> new CacheCommand().model();
+            case "inspect" -> new InspectCommand().model();
+            case "extract" -> new ExtractCommand().model();
+            case "pack" -> new PackCommand().model();
+            case "index", "ix" -> new IndexCommand().model();
+            case "version" -> new VersionCommand().model();
             default -> null;
         };
+        return model == null ? null : model.spec();
     }
 }

@@ -1,8 +1,16 @@
 package dev.moss.cli.command;
 
-import picocli.CommandLine.Command;
+import dev.moss.cli.model.CommandModel;
 
-/** {@code moss cache}: the download cache and asset store. */
-@Command(name = "cache", mixinStandardHelpOptions = true, description = "Manage the package cache.",
-        subcommands = CachePruneCommand.class)
-public final class CacheCommand {}
+/**
+ * {@code moss cache}: the download cache and asset store. Not runnable itself: without a
+ * subcommand named, picocli reports the missing subcommand.
+ */
+public final class CacheCommand {
+    private final CommandModel model = CommandModel.of(this, "cache", "Manage the package cache.")
+            .subcommand(new CachePruneCommand().model());
+
+    public CommandModel model() {
+        return model;
+    }
+}

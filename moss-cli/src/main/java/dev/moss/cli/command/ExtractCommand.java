@@ -1,6 +1,8 @@
 package dev.moss.cli.command;
 
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.format.StoneFormatException;
 import dev.moss.store.MossException;
 import dev.moss.store.extract.Extract;
@@ -10,30 +12,23 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code moss extract}: writes each stone's {@code /usr} tree to {@code <out>/<name-version-release.arch>}. */
-@Command(name = "extract", mixinStandardHelpOptions = true,
-        description = "Extract the /usr tree of stone files into <output-dir>/<name-version-release.arch>.")
 public final class ExtractCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Stone files to extract.")
-    List<Path> files;
+    private final CommandModel model = CommandModel.of(this, "extract",
+            "Extract the /usr tree of stone files into <output-dir>/<name-version-release.arch>.");
+    private final Arg<List<Path>> files = model.parameters(Path.class, "FILE", "Stone files to extract.");
+    private final Arg<Path> outputDir = model.optionWithDefault(Path.class, "DIR", ".",
+            "Directory to extract into (default: ${DEFAULT-VALUE}).", "-o", "--output-dir");
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = ".",
-            description = "Directory to extract into (default: ${DEFAULT-VALUE}).")
-    Path outputDir;
-
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = model.spec().commandLine().getOut();
+        PrintWriter err = model.spec().commandLine().getErr();
         ExtractListener listener = new ExtractListener() {
             @Override
             public void started(Path stone, Path destination) {
@@ -53,10 +48,10 @@ public final class ExtractCommand implements Callable<Integer> {
                 out.flush();
             }
         };
-        for (Path file : files) {
+        for (Path file : files.get()) {
             InspectCommand.requireFile(file);
             try {
-                Extract.run(file, outputDir, listener);
+                Extract.run(file, outputDir.get(), listener);
             } catch (StoneFormatException | MossException e) {
                 throw new MossException("\"" + file + "\"", e);
             }

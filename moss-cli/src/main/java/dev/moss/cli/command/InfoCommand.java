@@ -3,6 +3,8 @@ package dev.moss.cli.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.cli.render.Json;
 import dev.moss.cli.render.PackageJson;
 import dev.moss.cli.render.PackageRenderer;
@@ -20,33 +22,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code moss info NAME...}: every known package (installed, or cached for an older state) whose
  * name is NAME or which provides NAME; {@code --files} adds its layout.
  */
-@Command(name = "info", mixinStandardHelpOptions = true, description = "Show details of packages.")
 public final class InfoCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Package names or providers.")
-    List<String> names;
+    private final CommandModel model = CommandModel.of(this, "info", "Show details of packages.");
+    private final Arg<List<String>> names = model.parameters(String.class, "NAME", "Package names or providers.");
+    private final Arg<Boolean> files = model.flag("Also list the files each package installs.", "-f", "--files");
+    private final Arg<Boolean> json = model.flag("Print JSON.", "--json");
 
-    @Option(names = {"-f", "--files"}, description = "Also list the files each package installs.")
-    boolean files;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = CommandContext.of(model.spec());
+        boolean withFiles = files.get();
+        boolean asJson = json.get();
         PrintWriter out = ctx.out();
         // A list rather than an ArrayNode: adding to an ArrayNode here would make the verifier
         // load Jackson even for plain output.
@@ -55,7 +50,7 @@ public final class InfoCommand implements Callable<Integer> {
         try (Client client = Client.openReader(ctx.globals().directory())) {
             Installed installed = Installed.active(client);
             boolean first = true;
-            for (String name : names) {
+            for (String name : names.get()) {
                 Map<String, MetaEntry> found = new LinkedHashMap<>();
                 client.meta().byName(name).forEach(e -> found.putIfAbsent(e.id(), e));
                 parse(name).ifPresent(cap -> {
@@ -71,11 +66,11 @@ public final class InfoCommand implements Callable<Integer> {
                 }
                 for (MetaEntry e : found.values()) {
                     Installed.Package p = installed.byId().get(e.id());
-                    List<LayoutRow> layout = files ? client.layout().query(List.of(e.id())) : List.of();
-                    if (json) {
+                    List<LayoutRow> layout = withFiles ? client.layout().query(List.of(e.id())) : List.of();
+                    if (asJson) {
                         boolean isInstalled = p != null;
                         boolean explicit = p != null && p.explicit();
-                        documents.add(files
+                        documents.add(withFiles
                                 ? PackageJson.of(e.id(), e.meta(), isInstalled, explicit,
                                         layout.stream().map(r -> fileLine(r.record().entry())).toList())
                                 : PackageJson.of(e.id(), e.meta(), isInstalled, explicit));
@@ -86,14 +81,14 @@ public final class InfoCommand implements Callable<Integer> {
                     }
                     first = false;
                     PackageRenderer.info(out, e.id(), e.meta(), p != null);
-                    if (files) {
+                    if (withFiles) {
                         out.println("Files");
                         layout.forEach(r -> out.println("  " + fileLine(r.record().entry())));
                     }
                 }
             }
         }
-        if (json) {
+        if (asJson) {
             out.println(Json.writeArray(documents));
         }
         out.flush();

@@ -2,6 +2,8 @@ package dev.moss.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.cli.render.CheckRenderer;
 import dev.moss.cli.render.InspectJson;
 import dev.moss.cli.render.Json;
@@ -18,42 +20,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code moss inspect}: shows what a stone contains, as upstream prints it, or with
  * {@code --check} verifies every payload checksum and every file digest.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show the metadata and layout of stone files, or verify them with --check.")
 public final class InspectCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Stone files to inspect.")
-    List<Path> files;
+    private final CommandModel model = CommandModel.of(this, "inspect",
+            "Show the metadata and layout of stone files, or verify them with --check.");
+    private final Arg<List<Path>> files = model.parameters(Path.class, "FILE", "Stone files to inspect.");
+    private final Arg<Boolean> check =
+            model.flag("Verify every payload checksum and file digest; print OK/FAILED per payload.", "--check");
+    private final Arg<Boolean> json = model.flag("Print a JSON document instead of text.", "--json");
 
-    @Option(names = "--check", description = "Verify every payload checksum and file digest; print OK/FAILED per payload.")
-    boolean check;
-
-    @Option(names = "--json", description = "Print a JSON document instead of text.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = model.spec().commandLine().getOut();
         // Not an ArrayNode: plain output should not load Jackson or build its ObjectMapper.
         List<ObjectNode> documents = new ArrayList<>();
         int failed = 0;
-        for (Path file : files) {
+        for (Path file : files.get()) {
             requireFile(file);
-            if (check) {
+            if (check.get()) {
                 StoneCheck.Report report = StoneCheck.check(file);
-                if (json) {
+                if (json.get()) {
                     documents.add(InspectJson.check(file.toString(), report));
                 } else {
                     CheckRenderer.render(out, file.toString(), report);
@@ -64,13 +58,14 @@ public final class InspectCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        if (json) {
+        if (json.get()) {
             out.println(Json.writeArray(documents));
             out.flush();
         }
         if (failed > 0) {
-            spec.commandLine().getErr().println("error: " + failed + " of " + files.size() + " files failed the check");
-            spec.commandLine().getErr().flush();
+            PrintWriter err = model.spec().commandLine().getErr();
+            err.println("error: " + failed + " of " + files.get().size() + " files failed the check");
+            err.flush();
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
@@ -78,7 +73,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     private void inspect(PrintWriter out, Path file, List<ObjectNode> documents) throws IOException {
         try (StoneReader reader = StoneReader.open(file)) {
-            if (json) {
+            if (json.get()) {
                 PackageMeta meta = reader.metaRecords().isEmpty() ? null : PackageMeta.from(reader.metaRecords());
                 documents.add(InspectJson.stone(file.toString(), reader, meta));
             } else {

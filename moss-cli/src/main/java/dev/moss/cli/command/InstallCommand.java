@@ -2,6 +2,8 @@ package dev.moss.cli.command;
 
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.cli.render.BlitLine;
 import dev.moss.cli.render.ConsoleListener;
 import dev.moss.store.client.CancelledException;
@@ -16,48 +18,41 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code moss install FILE.stone...}: a new state with the given packages added; with {@code --to},
  * an ephemeral root built from the shared store, recording nothing (no question asked: the
  * installed system does not change).
  */
-@Command(name = "install", aliases = "it", mixinStandardHelpOptions = true,
-        description = "Install local stone files as a new state, or build an ephemeral root with --to.")
 public final class InstallCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Stone files to install.")
-    List<Path> files;
+    private final CommandModel model = CommandModel.of(this, "install",
+            "Install local stone files as a new state, or build an ephemeral root with --to.")
+            .aliases("it");
+    private final Arg<List<Path>> files = model.parameters(Path.class, "FILE", "Stone files to install.");
+    private final Arg<Path> to = model.option(Path.class, "DIR",
+            "Build a complete root in DIR from the installation's store; record no state.", "--to");
+    private final Arg<Boolean> force = model.flag("With --to: empty a non-empty DIR first.", "--force");
+    private final Arg<Boolean> dryRun = model.flag("Show what would be installed and stop.", "--dry-run");
 
-    @Option(names = "--to", paramLabel = "DIR",
-            description = "Build a complete root in DIR from the installation's store; record no state.")
-    Path to;
-
-    @Option(names = "--force", description = "With --to: empty a non-empty DIR first.")
-    boolean force;
-
-    @Option(names = "--dry-run", description = "Show what would be installed and stop.")
-    boolean dryRun;
-
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = CommandContext.of(model.spec());
         PrintWriter out = ctx.out();
         ConsoleListener listener = ctx.listener();
         listener.phase("Opening " + ctx.globals().directory());
-        if (force && to == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--force needs --to");
+        List<Path> stones = files.get();
+        Optional<Path> target = Optional.ofNullable(to.get());
+        if (force.get() && target.isEmpty()) {
+            throw new ParameterException(model.spec().commandLine(), "--force needs --to");
         }
         try (Client client = Client.openWriter(ctx.globals().directory(), ctx.globals().waitForLock(), listener)) {
-            listener.phase("Reading " + files.size() + " stone" + (files.size() == 1 ? "" : "s"));
-            InstallPlan plan = Install.plan(client, files, Optional.ofNullable(to), force);
+            listener.phase("Reading " + stones.size() + " stone" + (stones.size() == 1 ? "" : "s"));
+            InstallPlan plan = Install.plan(client, stones, target, force.get());
             for (String problem : plan.unsatisfied()) {
                 listener.warning(problem);
             }
@@ -82,14 +77,14 @@ public final class InstallCommand implements Callable<Integer> {
                 }
                 out.println();
                 out.flush();
-                if (dryRun) {
+                if (dryRun.get()) {
                     return ExitCodes.OK;
                 }
                 if (!listener.confirm("Do you wish to continue?")) {
                     throw new CancelledException("cancelled");
                 }
-            } else if (dryRun) {
-                out.println("Would build " + to + " from:");
+            } else if (dryRun.get()) {
+                out.println("Would build " + target.get() + " from:");
                 plan.toInstall().forEach(s -> out.println("  " + s.label()));
                 out.flush();
                 return ExitCodes.OK;

@@ -2,6 +2,8 @@ package dev.moss.cli.command;
 
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.cli.render.BlitLine;
 import dev.moss.cli.render.ConsoleListener;
 import dev.moss.store.client.CancelledException;
@@ -12,32 +14,27 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code moss remove NAME...}: a new state without the packages, their dependants and orphans. */
-@Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true,
-        description = "Remove installed packages, the packages that depend on them and orphaned dependencies.")
 public final class RemoveCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Package names or providers, e.g. bash or binary(bash).")
-    List<String> names;
+    private final CommandModel model = CommandModel.of(this, "remove",
+            "Remove installed packages, the packages that depend on them and orphaned dependencies.")
+            .aliases("rm");
+    private final Arg<List<String>> names =
+            model.parameters(String.class, "NAME", "Package names or providers, e.g. bash or binary(bash).");
+    private final Arg<Boolean> dryRun = model.flag("Show what would be removed and stop.", "--dry-run");
 
-    @Option(names = "--dry-run", description = "Show what would be removed and stop.")
-    boolean dryRun;
-
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = CommandContext.of(model.spec());
         PrintWriter out = ctx.out();
         ConsoleListener listener = ctx.listener();
         try (Client client = Client.openWriter(ctx.globals().directory(), ctx.globals().waitForLock(), listener)) {
-            Remove.Plan plan = Remove.plan(client, names);
+            Remove.Plan plan = Remove.plan(client, names.get());
             out.println("The following package(s) will be removed:");
             out.println();
             for (Installed.Package p : plan.all()) {
@@ -47,7 +44,7 @@ public final class RemoveCommand implements Callable<Integer> {
             }
             out.println();
             out.flush();
-            if (dryRun) {
+            if (dryRun.get()) {
                 return ExitCodes.OK;
             }
             if (!listener.confirm("Do you wish to continue?")) {

@@ -2,6 +2,8 @@ package dev.moss.cli.command;
 
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.db.layout.LayoutRow;
 import dev.moss.db.meta.MetaEntry;
 import dev.moss.store.client.Client;
@@ -12,29 +14,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code moss search-file TEXT} ({@code sf}): files of known packages whose path contains TEXT. */
-@Command(name = "search-file", aliases = "sf", mixinStandardHelpOptions = true,
-        description = "Find which packages ship a file whose path contains TEXT.")
 public final class SearchFileCommand implements Callable<Integer> {
     /** The {@code (digest)} that {@link InfoCommand#fileLine} puts after a regular file. */
     private static final Pattern DIGEST = Pattern.compile(" \\(.*\\)$");
 
-    @Parameters(paramLabel = "TEXT", description = "Part of a path; a leading /usr/ is ignored.")
-    String text;
+    private final CommandModel model = CommandModel.of(this, "search-file",
+            "Find which packages ship a file whose path contains TEXT.")
+            .aliases("sf");
+    private final Arg<String> text =
+            model.parameter(String.class, "TEXT", "Part of a path; a leading /usr/ is ignored.");
 
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = CommandContext.of(model.spec());
         PrintWriter out = ctx.out();
-        String needle = stripUsr(text);
+        String needle = stripUsr(text.get());
         try (Client client = Client.openReader(ctx.globals().directory())) {
             List<LayoutRow> rows = client.layout().searchFile(needle);
             // One query for the names of all packages found, not one per package.

@@ -13,6 +13,7 @@ public final class Arg<T> {
         this.spec = spec;
     }
 
+    /** The value parsed, or the default (or initial) value when the option was not typed. */
     public T get() {
         return spec.getValue();
     }

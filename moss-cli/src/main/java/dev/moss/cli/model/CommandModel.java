@@ -1,5 +1,6 @@
 package dev.moss.cli.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.IVersionProvider;
@@ -19,9 +20,11 @@ import picocli.CommandLine.ScopeType;
  * private final CommandModel model = CommandModel.of(this, "installed", "List the installed packages.");
  * private final Arg<Boolean> json = model.flag("Print JSON.", "--json");
  * }</pre>
+ * The first call of {@link #spec()} finishes the model; options cannot be added after it.
  */
 public final class CommandModel {
     private final CommandSpec spec;
+    private boolean finished;
 
     private CommandModel(CommandSpec spec) {
         this.spec = spec;
@@ -29,54 +32,59 @@ public final class CommandModel {
 
     /**
      * The model of {@code command} (its user object: a {@code Runnable} or {@code Callable} that
-     * picocli runs), with {@code -h/--help} and {@code -V/--version}.
+     * picocli runs; neither for a group, so that picocli reports a missing subcommand).
      */
     public static CommandModel of(Object command, String name, String... description) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
         spec.usageMessage().description(description);
-        // What mixinStandardHelpOptions would add, without reflecting on picocli's own mixin class.
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show this help message and exit.").build());
-        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
         return new CommandModel(spec);
     }
 
+    /**
+     * The finished model. Finishing adds {@code -h/--help} and {@code -V/--version} after the
+     * command's own options, where picocli's standard help mixin put them (help sorts options, the
+     * bash completion script does not); like the mixin, neither when one of their names is taken.
+     */
     public CommandSpec spec() {
+        if (!finished) {
+            finished = true;
+            addStandardHelpOptions();
+        }
         return spec;
     }
 
+    /** Other names the command answers to, e.g. {@code it} for install. */
     public CommandModel aliases(String... aliases) {
         spec.aliases(aliases);
         return this;
     }
 
+    /** Lines after the options in the usage help ({@code %n} is a line break). */
     public CommandModel footer(String... footer) {
         spec.usageMessage().footer(footer);
         return this;
     }
 
+    /** What {@code -V} prints; without a provider it prints nothing. */
     public CommandModel version(IVersionProvider provider) {
         spec.versionProvider(provider);
         return this;
     }
 
-    /** Adds a subcommand given by its model. */
+    /** Adds a subcommand given by its model (which this finishes). */
     public CommandModel subcommand(CommandModel sub) {
-        spec.addSubcommand(sub.spec.name(), sub.spec);
+        spec.addSubcommand(sub.spec.name(), sub.spec());
         return this;
     }
 
     /** A boolean option that is false until typed. */
     public Arg<Boolean> flag(String description, String... names) {
-        return add(OptionSpec.builder(names).type(boolean.class).initialValue(false).hasInitialValue(true)
-                .description(description));
+        return add(flagBuilder(description, names));
     }
 
     /** A flag of the root command that every subcommand accepts too (before or after its name). */
     public Arg<Boolean> inheritedFlag(String description, String... names) {
-        return add(OptionSpec.builder(names).type(boolean.class).initialValue(false).hasInitialValue(true)
-                .scopeType(ScopeType.INHERIT).description(description));
+        return add(flagBuilder(description, names).scopeType(ScopeType.INHERIT));
     }
 
     /** An option taking one value, null until typed. */
@@ -84,17 +92,16 @@ public final class CommandModel {
         return add(OptionSpec.builder(names).type(type).paramLabel(label).description(description));
     }
 
-    /** An option taking one value, converted by {@code converter}. */
-    public <T> Arg<T> option(Class<T> type, ITypeConverter<T> converter, String label, String description,
+    /** An option with a default value, as it would be typed; {@code ${DEFAULT-VALUE}} works in the description. */
+    public <T> Arg<T> optionWithDefault(Class<T> type, String label, String defaultValue, String description,
             String... names) {
-        return add(OptionSpec.builder(names).type(type).converters(converter).paramLabel(label)
+        return add(OptionSpec.builder(names).type(type).paramLabel(label).defaultValue(defaultValue)
                 .description(description));
     }
 
-    /** An option with a default value, given as it would be typed; {@code ${DEFAULT-VALUE}} works in the description. */
-    public <T> Arg<T> option(Class<T> type, String label, String defaultValue, String description, String... names) {
-        return add(OptionSpec.builder(names).type(type).paramLabel(label).defaultValue(defaultValue)
-                .description(description));
+    /** An option taking one value that must be given: picocli reports it missing otherwise. */
+    public <T> Arg<T> requiredOption(Class<T> type, String label, String description, String... names) {
+        return add(OptionSpec.builder(names).type(type).paramLabel(label).required(true).description(description));
     }
 
     /** An inherited option (see {@link #inheritedFlag}) taking one value. */
@@ -104,50 +111,82 @@ public final class CommandModel {
                 .scopeType(ScopeType.INHERIT).description(description));
     }
 
-    /** A repeatable option collecting every value given. */
+    /** A repeatable option collecting every value given; an empty list when never typed. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> Arg<List<T>> repeated(Class<T> type, String label, String description, String... names) {
         return (Arg) add(OptionSpec.builder(names).type(List.class).auxiliaryTypes(type).arity("1")
-                .initialValue(new java.util.ArrayList<T>()).hasInitialValue(true)
+                .initialValue(new ArrayList<T>()).hasInitialValue(true)
                 .paramLabel(label).description(description));
     }
 
-    /** One positional parameter. */
-    public <T> Arg<T> parameter(Class<T> type, String arity, String label, String description) {
-        return add(PositionalParamSpec.builder().type(type).arity(arity).paramLabel(label).description(description));
+    /** One required positional parameter, the next after those declared before it. */
+    public <T> Arg<T> parameter(Class<T> type, String label, String description) {
+        return add(single(type, label, description));
     }
 
-    /** One positional parameter, converted by {@code converter}. */
-    public <T> Arg<T> parameter(Class<T> type, ITypeConverter<T> converter, String arity, String label,
-            String description) {
-        return add(PositionalParamSpec.builder().type(type).converters(converter).arity(arity).paramLabel(label)
-                .description(description));
+    /** One required positional parameter, converted by {@code converter}. */
+    public <T> Arg<T> parameter(Class<T> type, ITypeConverter<T> converter, String label, String description) {
+        return add(single(type, label, description).converters(converter));
     }
 
-    /** All remaining positional parameters, as a list ({@code arity} such as {@code 1..*}). */
+    /** All remaining positional parameters, at least one, as a list. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public <T> Arg<List<T>> parameters(Class<T> type, String arity, String label, String description) {
-        return (Arg) add(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(type).arity(arity)
-                .paramLabel(label).description(description));
+    public <T> Arg<List<T>> parameters(Class<T> type, String label, String description) {
+        return (Arg) add(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(type).arity("1..*")
+                .required(true).paramLabel(label).description(description));
     }
 
-    /** All remaining positional parameters, each converted by {@code converter}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public <T> Arg<List<T>> parameters(Class<T> type, ITypeConverter<T> converter, String arity, String label,
-            String description) {
-        return (Arg) add(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(type).converters(converter)
-                .arity(arity).paramLabel(label).description(description));
+    /**
+     * As picocli's standard help mixin: neither option when the command has one of their names
+     * already ({@code pack --version} is the package's version, so pack has no -h either).
+     */
+    private void addStandardHelpOptions() {
+        OptionSpec help = flagBuilder("Show this help message and exit.", "-h", "--help").usageHelp(true).build();
+        OptionSpec version = flagBuilder("Print version information and exit.", "-V", "--version")
+                .versionHelp(true).build();
+        for (OptionSpec standard : new OptionSpec[] {help, version}) {
+            for (String name : standard.names()) {
+                if (spec.optionsMap().containsKey(name)) {
+                    return;
+                }
+            }
+        }
+        spec.addOption(help);
+        spec.addOption(version);
+    }
+
+    /**
+     * A fixed index, as the annotations of pack and index gave: picocli sorts required arguments by
+     * index, and with an automatic one {@code moss pack} alone would report its missing options
+     * before its missing DIR. The arity follows from the type.
+     */
+    private PositionalParamSpec.Builder single(Class<?> type, String label, String description) {
+        return PositionalParamSpec.builder().index(String.valueOf(spec.positionalParameters().size())).type(type)
+                .required(true).paramLabel(label).description(description);
+    }
+
+    private static OptionSpec.Builder flagBuilder(String description, String... names) {
+        return OptionSpec.builder(names).type(boolean.class).initialValue(false).hasInitialValue(true)
+                .description(description);
     }
 
     private <T> Arg<T> add(OptionSpec.Builder option) {
         OptionSpec built = option.build();
+        requireUnfinished(built.longestName());
         spec.addOption(built);
         return new Arg<>(built);
     }
 
     private <T> Arg<T> add(PositionalParamSpec.Builder parameter) {
         PositionalParamSpec built = parameter.build();
+        requireUnfinished(built.paramLabel());
         spec.addPositional(built);
         return new Arg<>(built);
+    }
+
+    private void requireUnfinished(String what) {
+        if (finished) {
+            throw new IllegalStateException(what + " added to " + spec.name() + " after its model was finished");
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.moss.cli.command.state;
 
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.cli.render.StateJson;
 import dev.moss.cli.render.StateRenderer;
 import dev.moss.db.state.State;
@@ -12,23 +14,19 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code moss state list}: every state, newest first. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List all states, newest first.")
 public final class StateListCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    private final CommandModel model = CommandModel.of(this, "list", "List all states, newest first.");
+    private final Arg<Boolean> json = model.flag("Print JSON.", "--json");
 
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = CommandContext.of(model.spec());
         PrintWriter out = ctx.out();
         List<State> states;
         Optional<StateId> active;
@@ -37,7 +35,7 @@ public final class StateListCommand implements Callable<Integer> {
             active = client.activeState();
         }
         Optional<Long> activeId = active.map(StateId::value);
-        if (json) {
+        if (json.get()) {
             out.println(StateJson.list(states, activeId));
         } else {
             for (State s : states) {

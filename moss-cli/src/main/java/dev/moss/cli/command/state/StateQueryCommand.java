@@ -2,6 +2,8 @@ package dev.moss.cli.command.state;
 
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.cli.render.Json;
 import dev.moss.cli.render.PackageRenderer;
 import dev.moss.cli.render.StateJson;
@@ -12,32 +14,26 @@ import dev.moss.store.client.Installed;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code moss state query ID}: a state and its packages. */
-@Command(name = "query", mixinStandardHelpOptions = true, description = "Show a state and its packages.")
 public final class StateQueryCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "ID", converter = StateIdConverter.class, description = "The state's id.")
-    StateId id;
+    private final CommandModel model = CommandModel.of(this, "query", "Show a state and its packages.");
+    private final Arg<StateId> id = model.parameter(StateId.class, new StateIdConverter(), "ID", "The state's id.");
+    private final Arg<Boolean> json = model.flag("Print JSON.", "--json");
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = CommandContext.of(model.spec());
         PrintWriter out = ctx.out();
         try (Client client = Client.openReader(ctx.globals().directory())) {
+            StateId id = this.id.get();
             Installed state = Installed.of(client, id);
             boolean active = client.activeState().filter(id::equals).isPresent();
-            if (json) {
+            if (json.get()) {
                 out.println(Json.write(StateJson.withPackages(state.state().orElseThrow(),
                         client.activeState().map(StateId::value), state.sorted(), active)));
             } else {

@@ -3,6 +3,8 @@ package dev.moss.cli.command.state;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moss.cli.CommandContext;
 import dev.moss.cli.ExitCodes;
+import dev.moss.cli.model.Arg;
+import dev.moss.cli.model.CommandModel;
 import dev.moss.cli.render.Json;
 import dev.moss.store.client.Client;
 import dev.moss.store.client.ClientListener;
@@ -13,10 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code moss state verify}: re-hashes every asset once and checks every state's tree; reports,
@@ -24,23 +22,24 @@ import picocli.CommandLine.Spec;
  * again. Exit 0 when nothing is wrong or everything was repaired, 1 otherwise. Without write
  * access to the root it only checks (taking no lock and running no recovery).
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check every asset in the store and every state's tree (type, mode, owner, link text, content).",
-            "Issues are listed, then repaired after confirmation: damaged assets are imported again from the"
-                + " cached stones, broken trees are blitted afresh and swapped in whole.",
-            "Files in a tree that no package ships are not looked for."})
 public final class StateVerifyCommand implements Callable<Integer> {
     static final String QUESTION = "Fixing issues, this will change your system state. Do you wish to continue?";
 
-    @Option(names = "--json", description = "Print JSON. Without -y, issues are reported and not repaired.")
-    boolean json;
+    private final CommandModel model = CommandModel.of(this, "verify",
+            "Check every asset in the store and every state's tree (type, mode, owner, link text, content).",
+            "Issues are listed, then repaired after confirmation: damaged assets are imported again from the"
+                    + " cached stones, broken trees are blitted afresh and swapped in whole.",
+            "Files in a tree that no package ships are not looked for.");
+    private final Arg<Boolean> json =
+            model.flag("Print JSON. Without -y, issues are reported and not repaired.", "--json");
 
-    @Spec
-    CommandSpec spec;
+    public CommandModel model() {
+        return model;
+    }
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = CommandContext.of(model.spec());
         PrintWriter out = ctx.out();
         ClientListener listener = ctx.listener();
         Path dir = ctx.globals().directory();
@@ -50,7 +49,7 @@ public final class StateVerifyCommand implements Callable<Integer> {
                 : Client.openReader(dir)) {
             Path root = client.installation().root();
             VerifyReport report = VerifyStates.check(client, listener);
-            if (json) {
+            if (json.get()) {
                 return json(ctx, listener, client, report);
             }
             if (ctx.globals().verbose()) {
