@@ -3,6 +3,9 @@ package dev.moss.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 
 class MossCommandTest {
@@ -29,6 +32,34 @@ class MossCommandTest {
         assertThat(globals(none).verbose()).isFalse();
         assertThat(globals(none).directory()).isEqualTo(Path.of("/"));
         assertThat(globals(none).cache()).isEmpty();
+    }
+
+    /** Every command and subcommand answers --help and -h with its usage, whatever it requires. */
+    @Test
+    void everyCommandHasHelp() {
+        List<String> commands = new ArrayList<>();
+        collect(Main.commandLine(), "", commands);
+        assertThat(commands).contains("pack", "state activate", "list installed").hasSizeGreaterThan(15);
+        for (String command : commands) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                List<String> args = new ArrayList<>(List.of(command.split(" ")));
+                args.add(flag);
+                MossRunner.Run r = MossRunner.run(args.toArray());
+                assertThat(r.code()).as(command + " " + flag + ": " + r.err()).isZero();
+                assertThat(r.out()).as(command + " " + flag).startsWith("Usage: moss " + command);
+            }
+        }
+    }
+
+    private static void collect(CommandLine cl, String prefix, List<String> out) {
+        for (var e : cl.getSubcommands().entrySet()) {
+            if (!e.getKey().equals(e.getValue().getCommandName())) {
+                continue; // an alias
+            }
+            String name = prefix + e.getKey();
+            out.add(name);
+            collect(e.getValue(), name + " ", out);
+        }
     }
 
     @Test

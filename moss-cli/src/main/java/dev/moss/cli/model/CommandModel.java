@@ -137,22 +137,19 @@ public final class CommandModel {
     }
 
     /**
-     * As picocli's standard help mixin: neither option when the command has one of their names
-     * already ({@code pack --version} is the package's version, so pack has no -h either).
+     * Each standard option whose names are all free: {@code pack --version} is the package's
+     * version, so pack gets {@code -h/--help} but no {@code -V}. (picocli's standard help mixin
+     * dropped both there, which left {@code moss pack --help} failing on the missing arguments.)
      */
     private void addStandardHelpOptions() {
         OptionSpec help = flagBuilder("Show this help message and exit.", "-h", "--help").usageHelp(true).build();
         OptionSpec version = flagBuilder("Print version information and exit.", "-V", "--version")
                 .versionHelp(true).build();
         for (OptionSpec standard : new OptionSpec[] {help, version}) {
-            for (String name : standard.names()) {
-                if (spec.optionsMap().containsKey(name)) {
-                    return;
-                }
+            if (java.util.Arrays.stream(standard.names()).noneMatch(spec.optionsMap()::containsKey)) {
+                spec.addOption(standard);
             }
         }
-        spec.addOption(help);
-        spec.addOption(version);
     }
 
     /**
