@@ -2,6 +2,7 @@ package dev.moss.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AotTrainingTest {
     @Test
     void everyTrainingCommandSucceeds(@TempDir Path work) throws Exception {
-        assertThat(AotTraining.train(work)).isEqualTo(ExitCodes.OK);
+        Path root = work.resolve("root");
+        assertThat(AotTraining.train(root)).isEqualTo(ExitCodes.OK);
+        assertThat(root.resolve("usr/bin/aot-training")).exists();
+        assertThat(AotTraining.queries(root)).isEqualTo(ExitCodes.OK);
+        assertThat(AotTraining.queries(work.resolve("missing"))).isNotEqualTo(ExitCodes.OK);
+        assertThat(Files.list(work)).containsExactly(root);
     }
 }
