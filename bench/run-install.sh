@@ -5,7 +5,7 @@
 #
 #   bench/run-install.sh                  # everything (corpus generation the first time: ~5 min)
 #   bench/run-install.sh --quick          # small corpus, 3 repetitions: a smoke test
-#   bench/run-install.sh --only blit      # or import, or million
+#   bench/run-install.sh --only blit      # or import, import-large, million
 #   bench/run-install.sh --reps 9 --entries 150000 --packages 400
 #   bench/run-install.sh --keep           # keep the work directory (printed at the start)
 #   bench/run-install.sh --no-build       # reuse the built jars
@@ -39,7 +39,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-case "$only" in all|blit|import|million) ;; *) usage ;; esac
+case "$only" in all|blit|import|import-large|million) ;; *) usage ;; esac
 want() { [ "$only" = all ] || [ "$only" = "$1" ]; }
 
 say() { printf '%s\n' "$*" >&2; }
@@ -250,27 +250,53 @@ import() {
   corpus "$root/bench/target/corpus/v$gen_version-s$seed-p$packages-e$entries" \
     --seed "$seed" --packages "$packages" --entries "$entries"
   local dir="$root/bench/target/corpus/v$gen_version-s$seed-p$packages-e$entries"
-  local stones=("$dir"/*.stone)
-  [ "$have_install" = 1 ] || { say "import: skipped (no install --to)"; return; }
-  [ "$have_zstd" = 1 ] || { say "import: skipped (no zstd)"; return; }
+  import_figure corpus "$W/root" "Import, the corpus (many small files)" "$dir"/*.stone
+}
 
-  say "import: dumping each stone's content payload (the stored zstd frame) ..."
-  "${java[@]}" -cp "$jar" dev.moss.bench.corpus.ContentDump "$W/zst" "${stones[@]}" >"$W/zst.txt"
+# The same figure for one package of large files, where decompression rather than creating
+# files and directories sets the pace: a 480 MB package of 4-24 MiB files (LargeStone).
+import_large() {
+  local large_version dir
+  large_version=$(sed -n 's/.*int VERSION = \([0-9]*\);.*/\1/p' "$root/bench/src/main/java/dev/moss/bench/corpus/LargeStone.java")
+  dir="$root/bench/target/corpus/large-v$large_version"
+  if ! ls "$dir"/*.stone >/dev/null 2>&1; then
+    say "import-large: generating one package of large files into $dir ..."
+    rm -rf "$dir"
+    "${java[@]}" -Xmx2g -cp "$jar" dev.moss.bench.corpus.LargeStone "$dir" >/dev/null
+  fi
+  import_figure large "$W/root-large" "Import, one package of large files (decompression-bound)" "$dir"/*.stone
+}
+
+# import_figure LABEL ROOT TITLE STONES...: times `install --to` into an empty store (import and
+# blit) and into ROOT, whose store already holds the content (blit only); their difference is
+# the import. Against `zstd -d` of the same content payloads (the stored zstd frames) and a C
+# program that recreates the same store with bare system calls (no decompression, no hashing).
+import_figure() {
+  local label=$1 iroot=$2 title=$3; shift 3
+  local stones=("$@")
+  [ "$have_install" = 1 ] || { say "import-$label: skipped (no install --to)"; return; }
+  [ "$have_zstd" = 1 ] || { say "import-$label: skipped (no zstd)"; return; }
+
+  say "import-$label: dumping each stone's content payload (the stored zstd frame) ..."
+  local zst="$W/zst-$label"
+  "${java[@]}" -cp "$jar" dev.moss.bench.corpus.ContentDump "$zst" "${stones[@]}" >"$zst.txt"
   local plain stored
-  read -r _ plain stored < <(grep '^total' "$W/zst.txt")
-  zstd -t -q "$W"/zst/*.zst || { say "error: zstd cannot read the dumped payloads"; exit 1; }
-  cat "${stones[@]}" "$W"/zst/*.zst >/dev/null
+  read -r _ plain stored < <(grep '^total' "$zst.txt")
+  # A stone's content is one frame whose window is its whole size: allow zstd that much memory.
+  local zmem=(--memory=2048MB)
+  zstd -t -q "${zmem[@]}" "$zst"/*.zst || { say "error: zstd cannot read the dumped payloads"; exit 1; }
+  cat "${stones[@]}" "$zst"/*.zst >/dev/null
 
-  [ -d "$W/root/.moss" ] || { mkdir -p "$W/root"; "$moss" -D "$W/root" install --to "$W/imp-hot" "${stones[@]}" >/dev/null 2>&1; }
+  [ -d "$iroot/.moss" ] || { mkdir -p "$iroot"; "$moss" -D "$iroot" install --to "$W/imp-hot-$label" "${stones[@]}" >/dev/null 2>&1; }
   # The C reference recreates the store moss made (its assets, not the variants a blit adds):
   # the same directories and files, written from the page cache with bare system calls.
-  local store="$W/root/.moss/assets/v2"
+  local store="$iroot/.moss/assets/v2" manifest="$W/import-manifest-$label"
   (cd "$store" && find . -mindepth 1 \( -type d -printf 'd %P\n' \) -o \( -type f -regex '.*/[0-9a-f]*' -printf 'f %m %P\n' \)) \
-    >"$W/import-manifest"
+    >"$manifest"
   local n_dirs n_files
-  n_dirs=$(grep -c '^d' "$W/import-manifest" || true)
-  n_files=$(grep -c '^f' "$W/import-manifest" || true)
-  say "import: the store holds $n_files assets in $n_dirs directories"
+  n_dirs=$(grep -c '^d' "$manifest" || true)
+  n_files=$(grep -c '^f' "$manifest" || true)
+  say "import-$label: the store holds $n_files assets in $n_dirs directories"
 
   # A new store and output directory per run, all deleted at the end (see blit() for why).
   local n_out=0 out
@@ -278,13 +304,14 @@ import() {
   run() {
     case $1 in
       cold) "$moss" -D "$out" install --to "$out/tree" "${stones[@]}" >/dev/null 2>>"$W/moss.log" ;;
-      hot) "$moss" -D "$W/root" install --to "$out/tree" "${stones[@]}" >/dev/null 2>>"$W/moss.log" ;;
-      zstd) zstd -d -q --output-dir-flat "$out" "$W"/zst/*.zst ;;
-      cref) "$W/importref" "$W/import-manifest" "$store" "$out/v2" 2 ;;
+      hot) "$moss" -D "$iroot" install --to "$out/tree" "${stones[@]}" >/dev/null 2>>"$W/moss.log" ;;
+      zstd) zstd -d -q "${zmem[@]}" --output-dir-flat "$out" "$zst"/*.zst ;;
+      cref) "$W/importref" "$manifest" "$store" "$out/v2" 2 ;;
     esac
   }
   local tools=(cold hot zstd cref) r i t
-  say "import: warm-up ..."
+  for t in "${tools[@]}"; do times[imp-$t]=""; times[imp-$t-cpu]=""; done
+  say "import-$label: warm-up ..."
   for t in "${tools[@]}"; do prep "$t"; run "$t"; done
   for ((r = 0; r < reps; r++)); do
     for ((i = 0; i < ${#tools[@]}; i++)); do
@@ -292,13 +319,13 @@ import() {
       prep "$t"
       timed "imp-$t" run "$t"
     done
-    say "import: round $((r + 1))/$reps: $(for t in "${tools[@]}"; do printf '%s %ss  ' "$t" "$(echo ${times[imp-$t]} | awk '{print $NF}')"; done)"
+    say "import-$label: round $((r + 1))/$reps: $(for t in "${tools[@]}"; do printf '%s %ss  ' "$t" "$(echo ${times[imp-$t]} | awk '{print $NF}')"; done)"
   done
   rm -rf "$W/imp"
 
   local cold hot z
   cold=$(median ${times[imp-cold]}); hot=$(median ${times[imp-hot]}); z=$(median ${times[imp-zstd]})
-  summary+=("" "Import: ${#stones[@]} stones, $(awk -v p="$plain" 'BEGIN {printf "%.1f", p / 1e6}') MB of plain content ($(awk -v s="$stored" 'BEGIN {printf "%.1f", s / 1e6}') MB compressed), $reps rounds"
+  summary+=("" "$title: ${#stones[@]} stone(s), $(awk -v p="$plain" 'BEGIN {printf "%.1f", p / 1e6}') MB of plain content ($(awk -v s="$stored" 'BEGIN {printf "%.1f", s / 1e6}') MB compressed), $n_files files, $reps rounds"
     "$(printf '  %-44s %9s %9s %9s %9s' '' 'median s' 'min s' 'max s' 'CPU s')")
   read -r med min max <<<"$(stats ${times[imp-cold]})"
   summary+=("$(printf '  %-44s %9.3f %9.3f %9.3f %9.3f' 'moss install --to, empty store (import+blit)' "$med" "$min" "$max" "$(median ${times[imp-cold-cpu]})")")
@@ -353,6 +380,7 @@ million() {
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 want blit && blit
 want import && import
+want import-large && import_large
 want million && million
 
 echo
