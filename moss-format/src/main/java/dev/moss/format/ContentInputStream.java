@@ -2,6 +2,7 @@ package dev.moss.format;
 
 import com.github.luben.zstd.ZstdException;
 import dev.moss.format.digest.Xxh3;
+import dev.moss.format.internal.BulkInputStream;
 import dev.moss.format.internal.ZstdCodec;
 import dev.moss.format.payload.Compression;
 import dev.moss.format.payload.Payload;
@@ -15,7 +16,7 @@ import java.nio.channels.SeekableByteChannel;
  * hashed (XXH3-64) as they are read, output is capped at {@code plain_size}, and both are
  * checked when the end is reached.
  */
-final class ContentInputStream extends InputStream {
+final class ContentInputStream extends BulkInputStream {
     private final Payload.ContentPayload content;
     private final String where;
     private final StoredBodyStream stored;
@@ -31,12 +32,6 @@ final class ContentInputStream extends InputStream {
         this.plain = zstd ? ZstdCodec.decoder(stored) : stored;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
@@ -92,7 +87,7 @@ final class ContentInputStream extends InputStream {
     }
 
     /** Exactly {@code length} bytes of the file from {@code offset}, hashed as they pass. */
-    private static final class StoredBodyStream extends InputStream {
+    private static final class StoredBodyStream extends BulkInputStream {
         private final SeekableByteChannel channel;
         private final Xxh3.Stream64 hash = Xxh3.stream64();
         private long position;
@@ -106,12 +101,6 @@ final class ContentInputStream extends InputStream {
             buffer.flip();
         }
 
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * size. An exception of the source reaches the reader at the point where the data would have;
  * closing this stream stops the thread and closes the source.
  */
-public final class ReadAheadInputStream extends InputStream {
+public final class ReadAheadInputStream extends BulkInputStream {
     private static final long WAIT_MILLIS = 10;
 
     /** A filled chunk, the end of the source, or the source's failure. */
@@ -107,12 +107,6 @@ public final class ReadAheadInputStream extends InputStream {
         }
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
