@@ -40,7 +40,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = model.spec().commandLine().getOut();
-        // Not an ArrayNode: plain output should not load Jackson or build its ObjectMapper.
+        // Not an ArrayNode: plain output should not load Jackson.
         List<ObjectNode> documents = new ArrayList<>();
         int failed = 0;
         for (Path file : files.get()) {

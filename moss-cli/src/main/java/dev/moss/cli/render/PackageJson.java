@@ -8,9 +8,8 @@ import java.util.List;
 
 /**
  * The {@code --json} form of a package. Apart from {@link PackageRenderer}, and commands call
- * only methods that return strings or take lists, so that plain output never loads Jackson:
- * picocli reflects over every method of a command class (lambdas included), which loads the
- * types in their signatures, and the verifier loads the types it must check assignments of.
+ * only methods that return strings or take lists, so that plain output never loads Jackson: the
+ * verifier loads the types it must check assignments of.
  */
 public final class PackageJson {
     private PackageJson() {}
