@@ -13,6 +13,7 @@ import dev.moss.store.client.Client;
 import dev.moss.store.client.Installed;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code moss state query ID}: a state and its packages. */
@@ -32,10 +33,11 @@ public final class StateQueryCommand implements Callable<Integer> {
         try (Client client = Client.openReader(ctx.globals().directory())) {
             StateId id = this.id.get();
             Installed state = Installed.of(client, id);
-            boolean active = client.activeState().filter(id::equals).isPresent();
+            Optional<StateId> activeId = client.activeState();
+            boolean active = activeId.filter(id::equals).isPresent();
             if (json.get()) {
                 out.println(Json.write(StateJson.withPackages(state.state().orElseThrow(),
-                        client.activeState().map(StateId::value), state.sorted(), active)));
+                        activeId.map(StateId::value), state.sorted(), active)));
             } else {
                 StateRenderer.block(out, state.state().orElseThrow(), active);
                 out.println();
