@@ -18,6 +18,22 @@ public record Digest128(long high, long low) implements Comparable<Digest128> {
 
     public static final int BYTES = 16;
 
+    /*
+     * equals and hashCode are written out: a record's generated ones go through method handles
+     * that the C1 compiler (which moss's transactions run with) does not inline, and digests are
+     * the keys of the maps an install and a blit look up once per file.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Digest128 d && d.high == high && d.low == low;
+    }
+
+    /** The digest's bits are uniformly spread already; the record's own formula, kept. */
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(high) + Long.hashCode(low);
+    }
+
     /** Reads 16 big-endian bytes. */
     public static Digest128 fromBytes(byte[] bytes, int offset) {
         return new Digest128(

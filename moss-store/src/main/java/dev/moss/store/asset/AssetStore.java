@@ -34,10 +34,19 @@ public final class AssetStore implements AutoCloseable {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
     private final Path root;
     private final boolean honourOwners;
-    /** (digest, mode, uid, gid) -> file to link, relative to the root. */
+    /**
+     * (digest, mode, uid, gid) -> file to link, relative to the root, for the uses the asset
+     * itself does not serve: variants and fresh inodes after EMLINK. Nearly always empty.
+     */
     private final ConcurrentMap<Use, Source> sources = new ConcurrentHashMap<>();
-    /** What statx said of each asset seen so far (present ones only). */
-    private final ConcurrentMap<Digest128, LinuxNativeFs.Stat> seen = new ConcurrentHashMap<>();
+    /** Set once {@link #sources} has an entry; until then a link never looks there. */
+    private volatile boolean anySources;
+    /**
+     * What statx said of each asset seen so far (present ones only). Sized for a full system (a
+     * table is only allocated at the first entry): growing it step by step to 100,000 assets
+     * rehashed every entry about twice, while an import and the blit were using it.
+     */
+    private final ConcurrentMap<Digest128, LinuxNativeFs.Stat> seen = new ConcurrentHashMap<>(1 << 16);
     /** Fan-out directories known to exist ("aa", "aa/bb", "aa/bb/cc"). */
     private final Set<String> dirs = ConcurrentHashMap.newKeySet();
     /** Digests an importer is writing right now: one writer per asset. */
@@ -46,7 +55,19 @@ public final class AssetStore implements AutoCloseable {
     private int fd = -1;
 
     /** What one layout entry needs of an asset. */
-    public record Use(Digest128 digest, int permissions, int uid, int gid) {}
+    public record Use(Digest128 digest, int permissions, int uid, int gid) {
+        // written out for the same reason as Digest128's: the generated ones are slow under C1
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Use u && u.permissions == permissions && u.uid == uid && u.gid == gid
+                    && u.digest.equals(digest);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((digest.hashCode() * 31 + permissions) * 31 + uid) * 31 + gid;
+        }
+    }
 
     /** A file to hardlink, relative to the store root, by its name as the system call takes it. */
     public record Source(byte[] bytes) {
@@ -208,13 +229,32 @@ public final class AssetStore implements AutoCloseable {
      */
     public Source linkSource(Use use) throws IOException {
         Use key = honourOwners ? use : new Use(use.digest(), use.permissions(), -1, -1);
-        Source known = sources.get(key);
-        if (known != null) {
-            return known;
+        if (anySources) {
+            Source known = sources.get(key);
+            if (known != null) {
+                return known;
+            }
         }
-        Source made = resolve(key);
-        Source raced = sources.putIfAbsent(key, made);
-        return raced != null ? raced : made;
+        LinuxNativeFs.Stat st = probe(key.digest());
+        if (st == null) {
+            throw new NoSuchFileException(pathFor(key.digest()).toString(), null, "asset missing from the store");
+        }
+        if (fits(st, key)) {
+            // The common case, asked once per file of a tree: nothing to remember.
+            return new Source(relativeNameBytes(key.digest()));
+        }
+        return variantFor(key);
+    }
+
+    /** Locked: two workers asking for one new variant must not both write its .part file. */
+    private synchronized Source variantFor(Use key) throws IOException {
+        Source known = sources.get(key);
+        if (known == null) {
+            known = variant(key);
+            sources.put(key, known);
+            anySources = true;
+        }
+        return known;
     }
 
     /**
@@ -231,20 +271,13 @@ public final class AssetStore implements AutoCloseable {
         makeVariant(use, name);
         Source fresh = Source.of(name);
         sources.put(key, fresh);
+        anySources = true;
         return fresh;
     }
 
-    private Source resolve(Use use) throws IOException {
-        LinuxNativeFs.Stat st = probe(use.digest());
-        if (st == null) {
-            throw new NoSuchFileException(pathFor(use.digest()).toString(), null, "asset missing from the store");
-        }
-        byte[] baseBytes = relativeNameBytes(use.digest());
-        if (fits(st, use)) {
-            return new Source(baseBytes);
-        }
-        String base = new String(baseBytes, StandardCharsets.ISO_8859_1);
-        String variant = base + "." + variantSuffix(use);
+    /** The variant for a use the asset does not fit, made now if it is missing or does not fit either. */
+    private Source variant(Use use) throws IOException {
+        String variant = relativeName(use.digest()) + "." + variantSuffix(use);
         LinuxNativeFs.Stat existing = LinuxNativeFs.statxIfExists(fd(), LinuxNativeFs.bytes(variant),
                 LinuxNativeFs.AT_SYMLINK_NOFOLLOW);
         if (existing == null || !fits(existing, use)) {

@@ -98,6 +98,12 @@ public final class Blitter {
         private final TreeNode.Dir dir;
         private final int fd;
         private final Path path;
+        /** Counted here and added to the blit's totals once per directory, not once per entry. */
+        private int madeDirs;
+        private int madeFiles;
+        private int madeLinks;
+        private int madeSpecials;
+        private int madeCopies;
 
         DirTask(TreeNode.Dir dir, int fd, Path path) {
             this.dir = dir;
@@ -120,6 +126,7 @@ public final class Blitter {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
+                count();
                 if (forks.isEmpty()) {
                     LinuxNativeFs.close(fd);
                 }
@@ -133,6 +140,14 @@ public final class Blitter {
             }
         }
 
+        private void count() {
+            dirs.add(madeDirs);
+            files.add(madeFiles);
+            links.add(madeLinks);
+            specials.add(madeSpecials);
+            copied.add(madeCopies);
+        }
+
         private DirTask makeDir(TreeNode.Dir d) throws IOException {
             LinuxNativeFs.mkdirat(fd, d.name, d.permissions());
             setOwner(d);
@@ -140,7 +155,7 @@ public final class Blitter {
                 // mkdir may drop setgid/sticky; and chown above clears setuid/setgid
                 LinuxNativeFs.fchmodat(fd, d.name, d.permissions());
             }
-            dirs.increment();
+            madeDirs++;
             CrashPoint.reached("blit-entry");
             int child = LinuxNativeFs.openDirectory(fd, d.name);
             return new DirTask(d, child, path.resolve(d.name()));
@@ -149,7 +164,7 @@ public final class Blitter {
         private void makeLink(TreeNode.Link l) throws IOException {
             LinuxNativeFs.symlinkat(l.text, fd, l.name);
             setOwner(l);
-            links.increment();
+            madeLinks++;
             CrashPoint.reached("blit-entry");
         }
 
@@ -163,7 +178,7 @@ public final class Blitter {
                 if ((f.permissions() & 06000) != 0) {
                     LinuxNativeFs.fchmodat(fd, f.name, f.permissions());
                 }
-                files.increment();
+                madeFiles++;
                 CrashPoint.reached("blit-entry");
                 return;
             }
@@ -181,7 +196,7 @@ public final class Blitter {
                 throw new NativeIOException("link", "\"" + path.resolve(f.name()) + "\"", err,
                         err == EEXIST ? "two entries with one name" : LinuxNativeFs.strerror(err));
             }
-            files.increment();
+            madeFiles++;
             CrashPoint.reached("blit-entry");
         }
 
@@ -191,7 +206,7 @@ public final class Blitter {
             FileCopy.cloneOrCopy(assets.root().resolve(source.name()), target);
             setOwner(f);
             LinuxNativeFs.fchmodat(fd, f.name, f.permissions());
-            copied.increment();
+            madeCopies++;
         }
 
         private void makeSpecial(TreeNode.Special s) throws IOException {
@@ -206,7 +221,7 @@ public final class Blitter {
             // The format stores no device numbers, so devices are created as 0:0.
             LinuxNativeFs.mknodat(fd, s.name, typeBits | s.permissions(), 0);
             setOwner(s);
-            specials.increment();
+            madeSpecials++;
         }
 
         private void setOwner(TreeNode n) throws NativeIOException {

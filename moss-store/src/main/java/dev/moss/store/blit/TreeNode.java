@@ -4,7 +4,7 @@ import dev.moss.format.digest.Digest128;
 import dev.moss.format.record.EntryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,8 +22,8 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
     int uid;
     int gid;
 
-    TreeNode(String name, String packageId, int mode, int uid, int gid) {
-        this.name = name.getBytes(StandardCharsets.UTF_8);
+    TreeNode(byte[] name, String packageId, int mode, int uid, int gid) {
+        this.name = name;
         this.packageId = packageId;
         this.mode = mode;
         this.uid = uid;
@@ -57,10 +57,14 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
     public static final class Dir extends TreeNode {
         boolean explicit;
         final List<TreeNode> children = new ArrayList<>();
-        /** Children by name while the tree is being built; dropped afterwards. */
-        HashMap<String, TreeNode> byName = new HashMap<>();
+        /**
+         * Children by name while the tree is being built, dropped afterwards: an open-addressing
+         * table looked up with a slice of the path being walked, so no walk makes a string per
+         * path component.
+         */
+        private TreeNode[] slots = new TreeNode[4];
 
-        Dir(String name, String packageId, int mode, int uid, int gid, boolean explicit) {
+        Dir(byte[] name, String packageId, int mode, int uid, int gid, boolean explicit) {
             super(name, packageId, mode, uid, gid);
             this.explicit = explicit;
         }
@@ -70,13 +74,52 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
             return EntryType.DIRECTORY;
         }
 
-        TreeNode child(String name) {
-            return byName.get(name);
+        /** The child named by {@code path[from, to)}, or null. */
+        TreeNode child(byte[] path, int from, int to) {
+            int mask = slots.length - 1;
+            for (int i = hash(path, from, to) & mask; ; i = (i + 1) & mask) {
+                TreeNode n = slots[i];
+                if (n == null || Arrays.equals(n.name, 0, n.name.length, path, from, to)) {
+                    return n;
+                }
+            }
         }
 
-        void add(String name, TreeNode child) {
-            byName.put(name, child);
+        /** Adds a child whose name is not taken (the caller looked it up). */
+        void add(TreeNode child) {
             children.add(child);
+            if (children.size() * 2 > slots.length) {
+                TreeNode[] old = slots;
+                slots = new TreeNode[old.length * 2];
+                for (TreeNode n : old) {
+                    if (n != null) {
+                        place(n);
+                    }
+                }
+            }
+            place(child);
+        }
+
+        private void place(TreeNode n) {
+            int mask = slots.length - 1;
+            int i = hash(n.name, 0, n.name.length) & mask;
+            while (slots[i] != null) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = n;
+        }
+
+        private static int hash(byte[] b, int from, int to) {
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            return h ^ (h >>> 16);
+        }
+
+        /** The tree is complete: the lookup table is not needed any more. */
+        void sealed() {
+            slots = null;
         }
 
         public List<TreeNode> children() {
@@ -91,7 +134,7 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
     public static final class File extends TreeNode {
         final Digest128 digest;
 
-        File(String name, String packageId, int mode, int uid, int gid, Digest128 digest) {
+        File(byte[] name, String packageId, int mode, int uid, int gid, Digest128 digest) {
             super(name, packageId, mode, uid, gid);
             this.digest = digest;
         }
@@ -109,7 +152,7 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
     public static final class Link extends TreeNode {
         final byte[] text;
 
-        Link(String name, String packageId, int mode, int uid, int gid, String text) {
+        Link(byte[] name, String packageId, int mode, int uid, int gid, String text) {
             super(name, packageId, mode, uid, gid);
             this.text = text.getBytes(StandardCharsets.UTF_8);
         }
@@ -128,7 +171,7 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
     public static final class Special extends TreeNode {
         final EntryType type;
 
-        Special(String name, String packageId, int mode, int uid, int gid, EntryType type) {
+        Special(byte[] name, String packageId, int mode, int uid, int gid, EntryType type) {
             super(name, packageId, mode, uid, gid);
             this.type = type;
         }

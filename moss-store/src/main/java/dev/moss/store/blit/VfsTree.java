@@ -4,6 +4,7 @@ import dev.moss.format.record.EntryType;
 import dev.moss.format.record.LayoutEntry;
 import dev.moss.format.record.LayoutPaths;
 import dev.moss.format.record.LayoutRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,7 +72,7 @@ public final class VfsTree {
         }
 
         public VfsTree build() throws FileConflictException {
-            TreeNode.Dir root = new TreeNode.Dir("usr", "", 040755, 0, 0, false);
+            TreeNode.Dir root = new TreeNode.Dir("usr".getBytes(StandardCharsets.US_ASCII), "", 040755, 0, 0, false);
             dirs.add(root);
             // Symlinks first, shallowest first: every path through a link then resolves, whatever
             // order the packages came in (a link's own parents are never below a deeper link).
@@ -86,7 +87,7 @@ public final class VfsTree {
                 throw new FileConflictException(conflicts);
             }
             for (TreeNode.Dir d : dirs) {
-                d.byName = null; // only needed while building
+                d.sealed(); // the lookup table is only needed while building
             }
             return new VfsTree(root, nodes);
         }
@@ -99,48 +100,46 @@ public final class VfsTree {
             return n;
         }
 
+        /*
+         * The parent directory of the last path inserted. Layouts list the entries of one
+         * directory together, so most paths start where the last one did and skip the walk.
+         * Valid for the whole build: once the links are in, a path's parents always resolve to
+         * the same directory node (nodes are never replaced, and directories stay directories).
+         */
+        private byte[] lastPath;
+        private int lastSlash = -1;
+        private TreeNode.Dir lastParent;
+        /** Where {@link #walkToParent} left the path (rewritten below symlinks) and its last name. */
+        private byte[] walkedPath;
+        private int walkedStart;
+
         private void insert(TreeNode.Dir root, Pending p) {
             String original = p.record().entry().target();
-            String path = original;
-            TreeNode.Dir dir = root;
-            int start = 0;
-            int hops = 0;
-            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', start)) {
-                String name = path.substring(start, slash);
-                TreeNode child = dir.child(name);
-                if (child == null) {
-                    TreeNode.Dir d = new TreeNode.Dir(name, p.packageId(), 040755, 0, 0, false);
-                    dir.add(name, d);
-                    dirs.add(d);
-                    nodes++;
-                    dir = d;
-                } else if (child instanceof TreeNode.Dir d) {
-                    dir = d;
-                } else if (child instanceof TreeNode.Link l) {
-                    // Below a symlink: continue from where it points, from the top.
-                    String target = ++hops > MAX_LINK_HOPS ? null : linkTarget(path.substring(0, slash), l.text());
-                    if (target == null) {
-                        conflicts.add(new FileConflictException.Conflict(original, p.packageId(), l.packageId,
-                                "path lies below a symlink that leaves /usr or loops"));
-                        return;
-                    }
-                    String rest = path.substring(slash + 1);
-                    path = target.isEmpty() ? rest : target + "/" + rest;
-                    dir = root;
-                    start = 0;
-                    continue;
-                } else {
-                    conflicts.add(new FileConflictException.Conflict(path.substring(0, slash), child.packageId, p.packageId(),
-                            "a " + child.type().dbName + " in one, a directory in the other"));
+            byte[] path = original.getBytes(StandardCharsets.UTF_8);
+            int slash = lastIndexOf(path, path.length);
+            TreeNode.Dir dir;
+            int start;
+            if (slash < 0) {
+                dir = root;
+                start = 0;
+            } else if (slash == lastSlash && Arrays.equals(path, 0, slash, lastPath, 0, slash)) {
+                dir = lastParent;
+                start = slash + 1;
+            } else {
+                dir = walkToParent(root, path, original, p.packageId());
+                if (dir == null) {
                     return;
                 }
-                start = slash + 1;
+                lastPath = path;
+                lastSlash = slash;
+                lastParent = dir;
+                path = walkedPath;
+                start = walkedStart;
             }
-            String name = path.substring(start);
-            TreeNode fresh = node(name, p);
-            TreeNode existing = dir.child(name);
+            TreeNode existing = dir.child(path, start, path.length);
+            TreeNode fresh = node(Arrays.copyOfRange(path, start, path.length), p);
             if (existing == null) {
-                dir.add(name, fresh);
+                dir.add(fresh);
                 if (fresh instanceof TreeNode.Dir d) {
                     dirs.add(d);
                 }
@@ -153,9 +152,76 @@ public final class VfsTree {
                 d.uid = fresh.uid;
                 d.gid = fresh.gid;
             } else if (!sameEntry(existing, fresh)) {
-                conflicts.add(new FileConflictException.Conflict(path, existing.packageId, p.packageId(),
-                        difference(existing, fresh)));
+                conflicts.add(new FileConflictException.Conflict(utf8(path, path.length), existing.packageId,
+                        p.packageId(), difference(existing, fresh)));
             }
+        }
+
+        /**
+         * Walks {@code path} from {@code /usr} to the directory that is to hold its last component,
+         * making implicit directories on the way; below a symlink the walk continues from where
+         * it points, as the kernel would. Returns null after recording a conflict.
+         */
+        private TreeNode.Dir walkToParent(TreeNode.Dir root, byte[] path, String original, String packageId) {
+            TreeNode.Dir dir = root;
+            int start = 0;
+            int hops = 0;
+            for (int slash = indexOf(path, start); slash >= 0; slash = indexOf(path, start)) {
+                TreeNode child = dir.child(path, start, slash);
+                if (child == null) {
+                    TreeNode.Dir d = new TreeNode.Dir(Arrays.copyOfRange(path, start, slash), packageId, 040755, 0, 0, false);
+                    dir.add(d);
+                    dirs.add(d);
+                    nodes++;
+                    dir = d;
+                } else if (child instanceof TreeNode.Dir d) {
+                    dir = d;
+                } else if (child instanceof TreeNode.Link l) {
+                    // Below a symlink: continue from where it points, from the top.
+                    String target = ++hops > MAX_LINK_HOPS ? null : linkTarget(utf8(path, slash), l.text());
+                    if (target == null) {
+                        conflicts.add(new FileConflictException.Conflict(original, packageId, l.packageId,
+                                "path lies below a symlink that leaves /usr or loops"));
+                        return null;
+                    }
+                    String rest = new String(path, slash + 1, path.length - slash - 1, StandardCharsets.UTF_8);
+                    path = (target.isEmpty() ? rest : target + "/" + rest).getBytes(StandardCharsets.UTF_8);
+                    dir = root;
+                    start = 0;
+                    continue;
+                } else {
+                    conflicts.add(new FileConflictException.Conflict(utf8(path, slash), child.packageId, packageId,
+                            "a " + child.type().dbName + " in one, a directory in the other"));
+                    return null;
+                }
+                start = slash + 1;
+            }
+            walkedPath = path;
+            walkedStart = start;
+            return dir;
+        }
+
+        private static int indexOf(byte[] path, int from) {
+            for (int i = from; i < path.length; i++) {
+                if (path[i] == '/') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static int lastIndexOf(byte[] path, int before) {
+            for (int i = before - 1; i >= 0; i--) {
+                if (path[i] == '/') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The first {@code length} bytes of a path, as text for messages and link resolution. */
+        private static String utf8(byte[] path, int length) {
+            return new String(path, 0, length, StandardCharsets.UTF_8);
         }
 
         /** Where a link at {@code link} (relative to /usr) points, relative to /usr; null if outside. */
@@ -188,7 +254,7 @@ public final class VfsTree {
             return String.join("/", parts);
         }
 
-        private static TreeNode node(String name, Pending p) {
+        private static TreeNode node(byte[] name, Pending p) {
             LayoutRecord r = p.record();
             return switch (r.entry()) {
                 case LayoutEntry.Directory d -> new TreeNode.Dir(name, p.packageId(), r.mode(), r.uid(), r.gid(), true);

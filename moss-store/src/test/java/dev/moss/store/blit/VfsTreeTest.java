@@ -115,4 +115,57 @@ class VfsTreeTest {
         assertThatThrownBy(() -> VfsTree.builder().add("a", dir("share/x", 0700)).add("b", dir("share/x", 0755)).build())
                 .isInstanceOf(FileConflictException.class).hasMessageContaining("mode 700 vs 755");
     }
+
+    /**
+     * Many entries per directory (the child tables grow many times), directories revisited in
+     * every order (the walk's remembered parent is hit and missed), names that differ only late
+     * or are not ASCII, and a symlinked directory: the tree must hold exactly the paths a plain
+     * map of resolved paths holds.
+     */
+    @Test
+    void largeShuffledLayoutsMatchAMapOfResolvedPaths() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        List<LayoutRecord> records = new ArrayList<>();
+        Map<String, String> expected = new TreeMap<>();
+        records.add(link("lib64", "lib"));
+        expected.put("lib64", "l lib");
+        String[] dirs = {"lib", "lib/deep/er", "share/doc", "share/d\u00e9j\u00e0 vu", "bin", "lib64/x"};
+        for (int i = 0; i < 3000; i++) {
+            String dir = dirs[random.nextInt(dirs.length)];
+            String name = "name-with-a-long-common-prefix-" + (i % 7 == 0 ? "\u00fc" : "") + i;
+            Digest128 digest = Xxh3.hash128(name.getBytes(StandardCharsets.UTF_8));
+            records.add(file(dir + "/" + name, digest));
+            String resolved = (dir.startsWith("lib64/") ? "lib/" + dir.substring(6) : dir) + "/" + name;
+            expected.put(resolved, "f " + digest.toHex());
+            for (int slash = resolved.indexOf('/'); slash >= 0; slash = resolved.indexOf('/', slash + 1)) {
+                expected.put(resolved.substring(0, slash), "d 755");
+            }
+        }
+        java.util.Collections.shuffle(records.subList(1, records.size()), random);
+        // revisit some directories in runs, as layouts list them
+        records.subList(1, 1500).sort(java.util.Comparator.comparing(r -> r.entry().target()));
+        VfsTree.Builder b = VfsTree.builder();
+        records.forEach(r -> b.add("p", r));
+        VfsTree tree = b.build();
+        assertThat(listing(tree)).isEqualTo(expected);
+        assertThat(tree.size()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void aConflictAfterARememberedParentIsStillFound() {
+        assertThatThrownBy(() -> VfsTree.builder()
+                .add("a", file("share/doc/one", ONE))
+                .add("a", file("share/doc/two", ONE))
+                .add("b", file("share/doc/one", TWO))
+                .build())
+                .isInstanceOf(FileConflictException.class)
+                .hasMessageContaining("/usr/share/doc/one (a vs b: different contents)");
+        assertThatThrownBy(() -> VfsTree.builder()
+                .add("a", file("share/doc", ONE))
+                .add("b", file("share/doc/x", TWO))
+                .add("b", file("share/doc/y", TWO))
+                .build())
+                .isInstanceOf(FileConflictException.class)
+                .hasMessageContaining("/usr/share/doc (a vs b: a regular in one, a directory in the other)");
+    }
 }
