@@ -65,6 +65,9 @@ final class AotTraining {
                     .build()).file();
             Files.createDirectory(root);
             int failures = run("-D", root.toString(), "install", "-y", stone.toString()) == ExitCodes.OK ? 0 : 1;
+            // an ephemeral root, as build tools make them: its content is in the store by now
+            failures += run("-D", root.toString(), "install", "--to", work.resolve("ephemeral").toString(),
+                    stone.toString()) == ExitCodes.OK ? 0 : 1;
             failures += run("inspect", stone.toString()) == ExitCodes.OK ? 0 : 1;
             return failures == 0 ? queries(root) : ExitCodes.FAILURE;
         } finally {

@@ -36,6 +36,11 @@ public final class CommandModel {
      */
     public static CommandModel of(Object command, String name, String... description) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        // picocli interpolates ${...} variables in every text of the model, and in the split
+        // pattern of each argument it parses: about 0.1 ms per argument before the JIT has warmed
+        // up, 30 ms for an install of 300 stones. The only variable moss used, ${DEFAULT-VALUE},
+        // is filled in when the option is declared (see optionWithDefault).
+        spec.interpolateVariables(false);
         spec.usageMessage().description(description);
         return new CommandModel(spec);
     }
@@ -92,11 +97,21 @@ public final class CommandModel {
         return add(OptionSpec.builder(names).type(type).paramLabel(label).description(description));
     }
 
-    /** An option with a default value, as it would be typed; {@code ${DEFAULT-VALUE}} works in the description. */
+    /**
+     * An option with a default value, as it would be typed; {@value #DEFAULT_VALUE} in the
+     * description stands for it.
+     */
     public <T> Arg<T> optionWithDefault(Class<T> type, String label, String defaultValue, String description,
             String... names) {
         return add(OptionSpec.builder(names).type(type).paramLabel(label).defaultValue(defaultValue)
-                .description(description));
+                .description(withDefault(description, defaultValue)));
+    }
+
+    /** How a description names its option's default value. */
+    public static final String DEFAULT_VALUE = "${DEFAULT-VALUE}";
+
+    private static String withDefault(String description, String defaultValue) {
+        return description.replace(DEFAULT_VALUE, String.valueOf(defaultValue)); // picocli showed "null" too
     }
 
     /** An option taking one value that must be given: picocli reports it missing otherwise. */
@@ -108,7 +123,7 @@ public final class CommandModel {
     public <T> Arg<T> inheritedOption(Class<T> type, String label, String defaultValue, String description,
             String... names) {
         return add(OptionSpec.builder(names).type(type).paramLabel(label).defaultValue(defaultValue)
-                .scopeType(ScopeType.INHERIT).description(description));
+                .scopeType(ScopeType.INHERIT).description(withDefault(description, defaultValue)));
     }
 
     /** A repeatable option collecting every value given; an empty list when never typed. */

@@ -10,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** zstd for whole record payloads, with the output capped at the declared plain size. */
 public final class ZstdCodec {
@@ -23,7 +25,37 @@ public final class ZstdCodec {
      */
     static final int ONE_SHOT_MAX_RATIO = 64;
 
+    /**
+     * Decoder contexts for reuse. Reading a stone decodes three small record payloads, and an
+     * install reads hundreds of stones on several threads: making and freeing a context (native
+     * tables of ~100 KiB) for each payload showed in profiles. At most {@link #POOLED} are kept, so
+     * the native memory held stays bounded whatever the threads do; none is ever shared by two
+     * decodes at once.
+     */
+    private static final ConcurrentLinkedQueue<ZstdDecompressCtx> CONTEXTS = new ConcurrentLinkedQueue<>();
+    private static final AtomicInteger POOLED_NOW = new AtomicInteger();
+    static final int POOLED = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private ZstdCodec() {}
+
+    private static ZstdDecompressCtx takeContext() {
+        ZstdDecompressCtx ctx = CONTEXTS.poll();
+        if (ctx == null) {
+            return new ZstdDecompressCtx();
+        }
+        POOLED_NOW.decrementAndGet();
+        return ctx;
+    }
+
+    private static void giveBack(ZstdDecompressCtx ctx) {
+        if (POOLED_NOW.incrementAndGet() <= POOLED) {
+            ctx.reset(); // a failed decode may have left a frame half-read
+            CONTEXTS.add(ctx);
+        } else {
+            POOLED_NOW.decrementAndGet();
+            ctx.close();
+        }
+    }
 
     public static byte[] compress(byte[] plain, int level) {
         try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
@@ -90,7 +122,8 @@ public final class ZstdCodec {
     private static byte[] decompressOneShot(byte[] stored, int plainSize, String where) throws CorruptStoneException {
         byte[] out = new byte[plainSize + 1];
         long n;
-        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+        ZstdDecompressCtx ctx = takeContext();
+        try {
             n = ctx.decompressByteArray(out, 0, out.length, stored, 0, stored.length);
         } catch (ZstdException e) {
             if (e.getErrorCode() == Zstd.errDstSizeTooSmall()) {
@@ -98,6 +131,8 @@ public final class ZstdCodec {
             } else {
                 throw new CorruptStoneException(where + ": invalid zstd data: " + e.getMessage(), e);
             }
+        } finally {
+            giveBack(ctx);
         }
         if (n != plainSize) {
             throw new CorruptStoneException(where + ": decompresses to "
