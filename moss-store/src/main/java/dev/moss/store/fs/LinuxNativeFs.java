@@ -35,8 +35,10 @@ public final class LinuxNativeFs {
     public static final int O_CREAT = 0100;
     public static final int O_EXCL = 0200;
     public static final int O_TRUNC = 01000;
-    public static final int O_DIRECTORY = 0200000;
-    public static final int O_NOFOLLOW = 0400000;
+    /** aarch64 numbers two open flags differently from x86_64 (and nearly everything else). */
+    private static final boolean AARCH64 = "aarch64".equals(System.getProperty("os.arch"));
+    public static final int O_DIRECTORY = AARCH64 ? 040000 : 0200000;
+    public static final int O_NOFOLLOW = AARCH64 ? 0100000 : 0400000;
     public static final int O_CLOEXEC = 02000000;
     public static final int O_PATH = 010000000;
 
@@ -60,100 +62,60 @@ public final class LinuxNativeFs {
     private static final VarHandle ERRNO =
             CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    // One holder class per call: a handle is made (a native stub generated) the first time its
-    // call is used, not all of them at class initialisation, which cost ~0.1 s of every start;
-    // a static final field in a holder still folds to a constant in compiled code.
-    private static final class Openat {
-        static final MethodHandle H = errnoCall("openat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Mkdirat {
-        static final MethodHandle H = errnoCall("mkdirat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class Symlinkat {
-        static final MethodHandle H = errnoCall("symlinkat", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
-    }
-
-    private static final class Linkat {
-        static final MethodHandle H = errnoCall("linkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class Fchmodat {
-        static final MethodHandle H = errnoCall("fchmodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Fchmod {
-        static final MethodHandle H = errnoCall("fchmod", JAVA_INT, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Fchownat {
-        static final MethodHandle H = errnoCall("fchownat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Fchown {
-        static final MethodHandle H = errnoCall("fchown", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Mknodat {
-        static final MethodHandle H = errnoCall("mknodat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG);
-    }
-
-    private static final class Renameat {
-        static final MethodHandle H = errnoCall("renameat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
-    }
-
-    private static final class Renameat2 {
-        static final MethodHandle H = errnoCall("renameat2", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class Unlinkat {
-        static final MethodHandle H = errnoCall("unlinkat", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    }
-
-    private static final class Close {
-        static final MethodHandle H = errnoCall("close", JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Write {
-        static final MethodHandle H = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    }
-
-    private static final class Fsync {
-        static final MethodHandle H = errnoCall("fsync", JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Syncfs {
-        static final MethodHandle H = errnoCall("syncfs", JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Flock {
-        static final MethodHandle H = errnoCall("flock", JAVA_INT, JAVA_INT, JAVA_INT);
-    }
-
-    private static final class Statx {
-        static final MethodHandle H = errnoCall("statx", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
-    }
-
-    private static final class Ioctl {
-        static final MethodHandle H = errnoCall("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT);
-    }
-
-    private static final class Umask {
+    /**
+     * Every call goes through libc's {@code long syscall(long number, ...)}: one downcall handle for
+     * all of them. Each distinct native signature costs the JVM a generated stub and dozens of
+     * method-handle classes, made and then compiled at every start (about 180 compilations for the
+     * eleven signatures the blit and import used); one signature makes that once. The handle is
+     * made at first use, in a holder class, so commands that never call the kernel directly never
+     * pay for it; a static final field in a holder still folds to a constant in compiled code.
+     * The kernel's own calls take the same arguments as the libc functions used before, with
+     * errno set the same way.
+     */
+    private static final class Syscall {
         static final MethodHandle H = LINKER.downcallHandle(
-            LIBC.find("umask").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+                LIBC.find("syscall").orElseThrow(() -> new UnsatisfiedLinkError("libc lacks syscall")),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+                        JAVA_LONG),
+                Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
     }
 
-    private static final class Geteuid {
-        static final MethodHandle H = LINKER.downcallHandle(
-            LIBC.find("geteuid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
+    /**
+     * System call numbers of this machine: x86_64 has its own table, aarch64 the generic one.
+     * Anything else is refused when the first call is made.
+     */
+    private static final class Nr {
+        private static final boolean ARM = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> false;
+            case "aarch64" -> true;
+            default -> throw new UnsupportedOperationException(
+                    "moss's system calls are written for x86_64 and aarch64, not " + System.getProperty("os.arch"));
+        };
+        static final int WRITE = ARM ? 64 : 1;
+        static final int CLOSE = ARM ? 57 : 3;
+        static final int IOCTL = ARM ? 29 : 16;
+        static final int FLOCK = ARM ? 32 : 73;
+        static final int FSYNC = ARM ? 82 : 74;
+        static final int FCHMOD = ARM ? 52 : 91;
+        static final int FCHOWN = ARM ? 55 : 93;
+        static final int UMASK = ARM ? 166 : 95;
+        static final int GETEUID = ARM ? 175 : 107;
+        static final int GETEGID = ARM ? 177 : 108;
+        static final int OPENAT = ARM ? 56 : 257;
+        static final int MKDIRAT = ARM ? 34 : 258;
+        static final int MKNODAT = ARM ? 33 : 259;
+        static final int FCHOWNAT = ARM ? 54 : 260;
+        static final int UNLINKAT = ARM ? 35 : 263;
+        static final int RENAMEAT = ARM ? 38 : 264;
+        static final int LINKAT = ARM ? 37 : 265;
+        static final int SYMLINKAT = ARM ? 36 : 266;
+        static final int FCHMODAT = ARM ? 53 : 268;
+        static final int SYNCFS = ARM ? 267 : 306;
+        static final int RENAMEAT2 = ARM ? 276 : 316;
+        static final int STATX = ARM ? 291 : 332;
     }
 
-    private static final class Getegid {
-        static final MethodHandle H = LINKER.downcallHandle(
-            LIBC.find("getegid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
-    }
-
+    /** Only for messages: a second signature, made the first time something fails. */
     private static final class Strerror {
         static final MethodHandle H = LINKER.downcallHandle(
             LIBC.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -193,9 +155,9 @@ public final class LinuxNativeFs {
     /**
      * Readies the calls that build trees (the blit's {@code mkdirat}, {@code linkat},
      * {@code symlinkat}, {@code fchmodat}, {@code fchownat}, the store's {@code statx}) on a
-     * background thread. A call's first use makes its handle, generating a native stub, and links
-     * its call site, spinning more classes: about 0.1 s for these, which otherwise holds up the
-     * blit's first directories while its workers wait on each other. Done at the start of a
+     * background thread. The first call makes the system-call handle, generating a native stub,
+     * and each wrapper's first call links its call site: work that otherwise holds up the blit's
+     * first directories while its workers wait on each other. Done at the start of a
      * command, that work uses the core the JVM's start leaves idle. Each call is made once on
      * descriptor -1 with an empty name, which the kernel refuses (EBADF, ENOENT) without looking
      * at anything.
@@ -213,7 +175,6 @@ public final class LinuxNativeFs {
             refused(() -> openat(-1, none, O_RDONLY, 0));
             refused(() -> close(-1));
             refused(() -> getegid());
-            refused(() -> Umask.H.type()); // the handle only: calling umask would change the process
         });
     }
 
@@ -232,6 +193,47 @@ public final class LinuxNativeFs {
     private static MethodHandle errnoCall(String name, MemoryLayout ret, MemoryLayout... args) {
         MemorySegment addr = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc lacks " + name));
         return LINKER.downcallHandle(addr, FunctionDescriptor.of(ret, args), Linker.Option.captureCallState("errno"));
+    }
+
+    /** Copies {@code name} into {@code buf} as a NUL-terminated string; returns its address. */
+    private static long path(MemorySegment buf, byte[] name) {
+        return cstr(buf, name).address();
+    }
+
+    /**
+     * Makes system call {@code nr}; returns what it returned, -1 with errno in the scratch's
+     * capture state on failure. Unused trailing arguments are passed as 0 (syscall(2) reads six).
+     */
+    private static long call(Scratch s, int nr) {
+        return call(s, nr, 0, 0, 0, 0, 0, 0);
+    }
+
+    private static long call(Scratch s, int nr, long a) {
+        return call(s, nr, a, 0, 0, 0, 0, 0);
+    }
+
+    private static long call(Scratch s, int nr, long a, long b) {
+        return call(s, nr, a, b, 0, 0, 0, 0);
+    }
+
+    private static long call(Scratch s, int nr, long a, long b, long c) {
+        return call(s, nr, a, b, c, 0, 0, 0);
+    }
+
+    private static long call(Scratch s, int nr, long a, long b, long c, long d) {
+        return call(s, nr, a, b, c, d, 0, 0);
+    }
+
+    private static long call(Scratch s, int nr, long a, long b, long c, long d, long e) {
+        return call(s, nr, a, b, c, d, e, 0);
+    }
+
+    private static long call(Scratch s, int nr, long a, long b, long c, long d, long e, long f) {
+        try {
+            return (long) Syscall.H.invokeExact(s.state, (long) nr, a, b, c, d, e, f);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     private static MemorySegment cstr(MemorySegment buf, byte[] name) {
@@ -280,11 +282,7 @@ public final class LinuxNativeFs {
     public static int openat(int dirfd, byte[] name, int flags, int mode) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Openat.H.invokeExact(s.state, dirfd, cstr(s.a, name), flags | O_CLOEXEC, mode);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.OPENAT, dirfd, path(s.a, name), flags | O_CLOEXEC, mode);
         if (r < 0) {
             throw fail("open", name, s);
         }
@@ -303,11 +301,7 @@ public final class LinuxNativeFs {
     public static void mkdirat(int dirfd, byte[] name, int mode) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Mkdirat.H.invokeExact(s.state, dirfd, cstr(s.a, name), mode);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.MKDIRAT, dirfd, path(s.a, name), mode);
         if (r < 0) {
             throw fail("mkdir", name, s);
         }
@@ -316,11 +310,7 @@ public final class LinuxNativeFs {
     public static void symlinkat(byte[] target, int dirfd, byte[] name) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Symlinkat.H.invokeExact(s.state, cstr(s.a, target), dirfd, cstr(s.b, name));
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.SYMLINKAT, path(s.a, target), dirfd, path(s.b, name));
         if (r < 0) {
             throw fail("symlink", name, s);
         }
@@ -330,11 +320,7 @@ public final class LinuxNativeFs {
     public static int mkdiratErrno(int dirfd, byte[] name, int mode) {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Mkdirat.H.invokeExact(s.state, dirfd, cstr(s.a, name), mode);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.MKDIRAT, dirfd, path(s.a, name), mode);
         return r < 0 ? (int) ERRNO.get(s.state, 0L) : 0;
     }
 
@@ -351,11 +337,7 @@ public final class LinuxNativeFs {
             long done = 0;
             while (done < n) {
                 long r;
-                try {
-                    r = (long) Write.H.invokeExact(s.state, fd, buf.asSlice(done), (long) (n - done));
-                } catch (Throwable t) {
-                    throw rethrow(t);
-                }
+                r = call(s, Nr.WRITE, fd, buf.address() + done, n - done);
                 if (r < 0) {
                     int errno = (int) ERRNO.get(s.state, 0L);
                     if (errno == EINTR) {
@@ -374,22 +356,14 @@ public final class LinuxNativeFs {
     public static int linkat(int olddirfd, byte[] oldname, int newdirfd, byte[] newname, int flags) {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Linkat.H.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname), flags);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.LINKAT, olddirfd, path(s.a, oldname), newdirfd, path(s.b, newname), flags);
         return r < 0 ? (int) ERRNO.get(s.state, 0L) : 0;
     }
 
     public static void fchmodat(int dirfd, byte[] name, int mode) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Fchmodat.H.invokeExact(s.state, dirfd, cstr(s.a, name), mode, 0);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.FCHMODAT, dirfd, path(s.a, name), mode);
         if (r < 0) {
             throw fail("chmod", name, s);
         }
@@ -398,11 +372,7 @@ public final class LinuxNativeFs {
     public static void fchmod(int fd, int mode) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Fchmod.H.invokeExact(s.state, fd, mode);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.FCHMOD, fd, mode);
         if (r < 0) {
             throw fail("fchmod", fd, s);
         }
@@ -412,11 +382,7 @@ public final class LinuxNativeFs {
     public static void lchownat(int dirfd, byte[] name, int uid, int gid) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Fchownat.H.invokeExact(s.state, dirfd, cstr(s.a, name), uid, gid, AT_SYMLINK_NOFOLLOW);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.FCHOWNAT, dirfd, path(s.a, name), uid, gid, AT_SYMLINK_NOFOLLOW);
         if (r < 0) {
             throw fail("chown", name, s);
         }
@@ -425,11 +391,7 @@ public final class LinuxNativeFs {
     public static void fchown(int fd, int uid, int gid) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Fchown.H.invokeExact(s.state, fd, uid, gid);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.FCHOWN, fd, uid, gid);
         if (r < 0) {
             throw fail("fchown", fd, s);
         }
@@ -438,11 +400,7 @@ public final class LinuxNativeFs {
     public static void mknodat(int dirfd, byte[] name, int mode, long dev) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Mknodat.H.invokeExact(s.state, dirfd, cstr(s.a, name), mode, dev);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.MKNODAT, dirfd, path(s.a, name), mode, dev);
         if (r < 0) {
             throw fail("mknod", name, s);
         }
@@ -451,11 +409,7 @@ public final class LinuxNativeFs {
     public static void renameat(int olddirfd, byte[] oldname, int newdirfd, byte[] newname) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Renameat.H.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname));
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.RENAMEAT, olddirfd, path(s.a, oldname), newdirfd, path(s.b, newname));
         if (r < 0) {
             throw fail("rename", oldname, s);
         }
@@ -469,11 +423,7 @@ public final class LinuxNativeFs {
             throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Renameat2.H.invokeExact(s.state, olddirfd, cstr(s.a, oldname), newdirfd, cstr(s.b, newname), flags);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.RENAMEAT2, olddirfd, path(s.a, oldname), newdirfd, path(s.b, newname), flags);
         if (r < 0) {
             throw fail("renameat2", oldname, s);
         }
@@ -482,11 +432,7 @@ public final class LinuxNativeFs {
     public static void unlinkat(int dirfd, byte[] name, int flags) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Unlinkat.H.invokeExact(s.state, dirfd, cstr(s.a, name), flags);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.UNLINKAT, dirfd, path(s.a, name), flags);
         if (r < 0) {
             throw fail("unlink", name, s);
         }
@@ -494,21 +440,13 @@ public final class LinuxNativeFs {
 
     public static void close(int fd) {
         Scratch s = SCRATCH.get();
-        try {
-            int ignored = (int) Close.H.invokeExact(s.state, fd);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        call(s, Nr.CLOSE, fd);
     }
 
     public static void fsync(int fd) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Fsync.H.invokeExact(s.state, fd);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.FSYNC, fd);
         if (r < 0) {
             throw fail("fsync", fd, s);
         }
@@ -517,11 +455,7 @@ public final class LinuxNativeFs {
     public static void syncfs(int fd) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Syncfs.H.invokeExact(s.state, fd);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.SYNCFS, fd);
         if (r < 0) {
             throw fail("syncfs", fd, s);
         }
@@ -531,11 +465,7 @@ public final class LinuxNativeFs {
     public static int ficlone(int destFd, int srcFd) {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Ioctl.H.invokeExact(s.state, destFd, FICLONE, srcFd);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.IOCTL, destFd, FICLONE, srcFd);
         return r < 0 ? (int) ERRNO.get(s.state, 0L) : 0;
     }
 
@@ -552,11 +482,7 @@ public final class LinuxNativeFs {
     public static int flock(int fd, int operation) {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Flock.H.invokeExact(s.state, fd, operation);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.FLOCK, fd, operation);
         return r < 0 ? (int) ERRNO.get(s.state, 0L) : 0;
     }
 
@@ -580,11 +506,7 @@ public final class LinuxNativeFs {
     public static Stat statx(int dirfd, byte[] name, int flags) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Statx.H.invokeExact(s.state, dirfd, cstr(s.a, name), flags, STATX_BASIC, s.statx);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.STATX, dirfd, path(s.a, name), flags, STATX_BASIC, s.statx.address());
         if (r < 0) {
             throw fail("stat", name, s);
         }
@@ -601,11 +523,7 @@ public final class LinuxNativeFs {
     public static Stat statxIfExists(int dirfd, byte[] name, int flags) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;
-        try {
-            r = (int) Statx.H.invokeExact(s.state, dirfd, cstr(s.a, name), flags, STATX_BASIC, s.statx);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        r = (int) call(s, Nr.STATX, dirfd, path(s.a, name), flags, STATX_BASIC, s.statx.address());
         if (r < 0) {
             int errno = (int) ERRNO.get(s.state, 0L);
             if (errno == ENOENT || errno == ENOTDIR) {
@@ -617,26 +535,14 @@ public final class LinuxNativeFs {
     }
 
     public static int umask(int mask) {
-        try {
-            return (int) Umask.H.invokeExact(mask);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) call(SCRATCH.get(), Nr.UMASK, mask);
     }
 
     public static int geteuid() {
-        try {
-            return (int) Geteuid.H.invokeExact();
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) call(SCRATCH.get(), Nr.GETEUID);
     }
 
     public static int getegid() {
-        try {
-            return (int) Getegid.H.invokeExact();
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) call(SCRATCH.get(), Nr.GETEGID);
     }
 }
