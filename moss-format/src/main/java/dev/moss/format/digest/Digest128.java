@@ -37,7 +37,7 @@ public record Digest128(long high, long low) implements Comparable<Digest128> {
     /** Reads 16 big-endian bytes. */
     public static Digest128 fromBytes(byte[] bytes, int offset) {
         return new Digest128(
-                (long) BigEndian.LONG.get(bytes, offset), (long) BigEndian.LONG.get(bytes, offset + 8));
+                BigEndian.getLong(bytes, offset), BigEndian.getLong(bytes, offset + 8));
     }
 
     /** Parses hex text, padded or not (at most 32 digits). */

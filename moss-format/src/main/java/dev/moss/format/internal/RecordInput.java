@@ -58,14 +58,14 @@ public final class RecordInput {
 
     public int u16() throws CorruptStoneException {
         require(2, "a u16");
-        int v = Short.toUnsignedInt((short) BigEndian.SHORT.get(buf, pos));
+        int v = Short.toUnsignedInt(BigEndian.getShort(buf, pos));
         pos += 2;
         return v;
     }
 
     public int i32() throws CorruptStoneException {
         require(4, "a u32");
-        int v = (int) BigEndian.INT.get(buf, pos);
+        int v = BigEndian.getInt(buf, pos);
         pos += 4;
         return v;
     }
@@ -76,7 +76,7 @@ public final class RecordInput {
 
     public long i64() throws CorruptStoneException {
         require(8, "a u64");
-        long v = (long) BigEndian.LONG.get(buf, pos);
+        long v = BigEndian.getLong(buf, pos);
         pos += 8;
         return v;
     }
@@ -108,29 +108,32 @@ public final class RecordInput {
      * terminated strings, current ones do not).
      */
     public String string(long n, String what) throws CorruptStoneException {
-        require(n, what);
         int start = pos;
-        int end = pos + (int) n;
-        pos = end;
-        while (end > start && buf[end - 1] == 0) {
-            end--;
-        }
+        int end = stringEnd(n, what);
+        pos += (int) n;
         return decodeUtf8(start, end, what);
     }
 
-    private String decodeUtf8(int start, int end, String what) throws CorruptStoneException {
-        // Paths are nearly always ASCII: test 8 bytes at a time for a set high bit.
-        boolean ascii = true;
-        int i = start;
-        for (; i <= end - 8; i += 8) {
-            if (((long) BigEndian.LONG.get(buf, i) & 0x8080808080808080L) != 0) {
-                ascii = false;
-                break;
-            }
+    /**
+     * Where the string {@link #string} would read from the next {@code n} bytes ends in
+     * {@link #array()} (trailing NULs stripped), without reading it: for checks on the raw bytes.
+     */
+    public int stringEnd(long n, String what) throws CorruptStoneException {
+        require(n, what);
+        int end = pos + (int) n;
+        while (end > pos && buf[end - 1] == 0) {
+            end--;
         }
-        for (; ascii && i < end; i++) {
+        return end;
+    }
+
+    private String decodeUtf8(int start, int end, String what) throws CorruptStoneException {
+        // Paths are nearly always ASCII, which needs no decoding.
+        boolean ascii = true;
+        for (int i = start; i < end; i++) {
             if (buf[i] < 0) {
                 ascii = false;
+                break;
             }
         }
         if (ascii) {

@@ -69,8 +69,8 @@ public record LayoutRecord(int uid, int gid, int mode, int tag, LayoutEntry entr
     }
 
     private static String target(RecordInput in, int length) throws CorruptStoneException {
+        String problem = LayoutPaths.problem(in.array(), in.position(), in.stringEnd(length, "layout path"));
         String path = in.string(length, "layout path");
-        String problem = LayoutPaths.problem(path);
         if (problem != null) {
             throw new UnsafePathException(in.where() + ": unsafe layout path \""
                     + path.replace("\0", "\\0") + "\": " + problem);

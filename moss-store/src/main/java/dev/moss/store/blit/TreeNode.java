@@ -63,6 +63,8 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
          * path component.
          */
         private TreeNode[] slots = new TreeNode[4];
+        /** The hash of each slot's name, so probes and growth never hash a name twice. */
+        private int[] hashes = new int[4];
 
         Dir(byte[] name, String packageId, int mode, int uid, int gid, boolean explicit) {
             super(name, packageId, mode, uid, gid);
@@ -74,42 +76,46 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
             return EntryType.DIRECTORY;
         }
 
-        /** The child named by {@code path[from, to)}, or null. */
-        TreeNode child(byte[] path, int from, int to) {
+        /** The child named by {@code path[from, to)}, whose {@link #hash} is {@code hash}; or null. */
+        TreeNode child(byte[] path, int from, int to, int hash) {
             int mask = slots.length - 1;
-            for (int i = hash(path, from, to) & mask; ; i = (i + 1) & mask) {
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
                 TreeNode n = slots[i];
-                if (n == null || Arrays.equals(n.name, 0, n.name.length, path, from, to)) {
+                if (n == null || (hashes[i] == hash && Arrays.equals(n.name, 0, n.name.length, path, from, to))) {
                     return n;
                 }
             }
         }
 
-        /** Adds a child whose name is not taken (the caller looked it up). */
-        void add(TreeNode child) {
+        /** Adds a child whose name (of {@link #hash} {@code hash}) is not taken: the caller looked. */
+        void add(TreeNode child, int hash) {
             children.add(child);
             if (children.size() * 2 > slots.length) {
-                TreeNode[] old = slots;
-                slots = new TreeNode[old.length * 2];
-                for (TreeNode n : old) {
-                    if (n != null) {
-                        place(n);
+                TreeNode[] oldSlots = slots;
+                int[] oldHashes = hashes;
+                slots = new TreeNode[oldSlots.length * 2];
+                hashes = new int[oldSlots.length * 2];
+                for (int i = 0; i < oldSlots.length; i++) {
+                    if (oldSlots[i] != null) {
+                        place(oldSlots[i], oldHashes[i]);
                     }
                 }
             }
-            place(child);
+            place(child, hash);
         }
 
-        private void place(TreeNode n) {
+        private void place(TreeNode n, int hash) {
             int mask = slots.length - 1;
-            int i = hash(n.name, 0, n.name.length) & mask;
+            int i = hash & mask;
             while (slots[i] != null) {
                 i = (i + 1) & mask;
             }
             slots[i] = n;
+            hashes[i] = hash;
         }
 
-        private static int hash(byte[] b, int from, int to) {
+        /** The hash a name in {@code b[from, to)} is filed under. */
+        static int hash(byte[] b, int from, int to) {
             int h = 1;
             for (int i = from; i < to; i++) {
                 h = 31 * h + b[i];
@@ -120,6 +126,7 @@ public abstract sealed class TreeNode permits TreeNode.Dir, TreeNode.File, TreeN
         /** The tree is complete: the lookup table is not needed any more. */
         void sealed() {
             slots = null;
+            hashes = null;
         }
 
         public List<TreeNode> children() {

@@ -62,15 +62,16 @@ public final class VfsTree {
         private int nodes;
 
         public Builder add(String packageId, LayoutRecord record) {
-            String path = record.entry().target();
-            String problem = LayoutPaths.problem(path);
-            if (problem != null) {
-                throw new IllegalArgumentException("package " + packageId + ": unsafe layout path \"" + path + "\": " + problem);
-            }
             (record.entry() instanceof LayoutEntry.Symlink ? links : pending).add(new Pending(packageId, record));
             return this;
         }
 
+        /**
+         * @throws FileConflictException two packages want different things at one path
+         * @throws IllegalArgumentException a path could leave {@code /usr} (checked here, on the
+         *     bytes the walk uses, rather than when added: layouts from the database were never
+         *     checked by a stone reader)
+         */
         public VfsTree build() throws FileConflictException {
             TreeNode.Dir root = new TreeNode.Dir("usr".getBytes(StandardCharsets.US_ASCII), "", 040755, 0, 0, false);
             dirs.add(root);
@@ -117,12 +118,22 @@ public final class VfsTree {
             String original = p.record().entry().target();
             byte[] path = original.getBytes(StandardCharsets.UTF_8);
             int slash = lastIndexOf(path, path.length);
+            boolean remembered = slash > 0 && slash == lastSlash && Arrays.equals(path, 0, slash, lastPath, 0, slash);
+            // A remembered parent was checked with the path it came from: only the last name
+            // needs a look (and when it fails, the whole path gives the message).
+            String problem = remembered && slash + 1 < path.length
+                    ? LayoutPaths.problem(path, slash + 1, path.length)
+                    : LayoutPaths.problem(path, 0, path.length);
+            if (problem != null) {
+                throw new IllegalArgumentException("package " + p.packageId() + ": unsafe layout path \"" + original
+                        + "\": " + LayoutPaths.problem(path, 0, path.length));
+            }
             TreeNode.Dir dir;
             int start;
             if (slash < 0) {
                 dir = root;
                 start = 0;
-            } else if (slash == lastSlash && Arrays.equals(path, 0, slash, lastPath, 0, slash)) {
+            } else if (remembered) {
                 dir = lastParent;
                 start = slash + 1;
             } else {
@@ -136,10 +147,11 @@ public final class VfsTree {
                 path = walkedPath;
                 start = walkedStart;
             }
-            TreeNode existing = dir.child(path, start, path.length);
+            int hash = TreeNode.Dir.hash(path, start, path.length);
+            TreeNode existing = dir.child(path, start, path.length, hash);
             TreeNode fresh = node(Arrays.copyOfRange(path, start, path.length), p);
             if (existing == null) {
-                dir.add(fresh);
+                dir.add(fresh, hash);
                 if (fresh instanceof TreeNode.Dir d) {
                     dirs.add(d);
                 }
@@ -167,10 +179,11 @@ public final class VfsTree {
             int start = 0;
             int hops = 0;
             for (int slash = indexOf(path, start); slash >= 0; slash = indexOf(path, start)) {
-                TreeNode child = dir.child(path, start, slash);
+                int hash = TreeNode.Dir.hash(path, start, slash);
+                TreeNode child = dir.child(path, start, slash, hash);
                 if (child == null) {
                     TreeNode.Dir d = new TreeNode.Dir(Arrays.copyOfRange(path, start, slash), packageId, 040755, 0, 0, false);
-                    dir.add(d);
+                    dir.add(d, hash);
                     dirs.add(d);
                     nodes++;
                     dir = d;

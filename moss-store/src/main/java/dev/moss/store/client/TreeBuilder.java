@@ -44,12 +44,10 @@ final class TreeBuilder {
         try {
             client.layout().forEach(recorded, builder::add);
             fresh.forEach((id, records) -> records.forEach(r -> builder.add(id, r)));
+            return builder.build();
         } catch (IllegalArgumentException e) {
             // VfsTree refuses paths that leave /usr; that is bad input, not a bug
             throw new MossException(e.getMessage(), e);
-        }
-        try {
-            return builder.build();
         } catch (FileConflictException e) {
             // package ids are SHA-256 hashes: say which packages they are
             Map<String, String> labels = new HashMap<>(freshLabels);

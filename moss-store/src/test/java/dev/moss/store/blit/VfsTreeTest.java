@@ -168,4 +168,20 @@ class VfsTreeTest {
                 .isInstanceOf(FileConflictException.class)
                 .hasMessageContaining("/usr/share/doc (a vs b: a regular in one, a directory in the other)");
     }
+
+    /** The walk checks only the last name below a remembered parent; the rules still hold in full. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "share/doc/.. | path contains \"..\"",
+        "share/doc/. | path contains \".\"",
+        "share/doc/ | path contains an empty component",
+        "share/doc/x\u0000y | path contains NUL",
+        "share//doc | path contains an empty component",
+    })
+    void unsafePathsAreRefusedBelowARememberedParentToo(String path, String problem) {
+        VfsTree.Builder b = VfsTree.builder().add("p", file("share/doc/a", ONE)).add("p", file("share/doc/b", ONE))
+                .add("q", file(path, TWO));
+        assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("package q: unsafe layout path").hasMessageContaining(problem);
+    }
 }
