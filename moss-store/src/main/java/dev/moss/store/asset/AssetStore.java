@@ -52,7 +52,8 @@ public final class AssetStore implements AutoCloseable {
     /** Digests an importer is writing right now: one writer per asset. */
     private final Set<Digest128> claimed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger freshCounter = new AtomicInteger();
-    private int fd = -1;
+    /** Read without a lock once set: every probe and link asks for it, from several threads. */
+    private volatile int fd = -1;
 
     /** What one layout entry needs of an asset. */
     public record Use(Digest128 digest, int permissions, int uid, int gid) {
@@ -134,7 +135,12 @@ public final class AssetStore implements AutoCloseable {
      * The descriptor of the store directory, opened on first use; -1 while the store does not
      * exist (a read-only installation that never imported anything).
      */
-    synchronized int fd() throws NativeIOException {
+    int fd() throws NativeIOException {
+        int d = fd;
+        return d >= 0 ? d : openFd();
+    }
+
+    private synchronized int openFd() throws NativeIOException {
         if (fd < 0) {
             try {
                 fd = LinuxNativeFs.openat(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(root.toString()),
