@@ -36,7 +36,8 @@ public final class LinuxNativeFs {
     public static final int O_EXCL = 0200;
     public static final int O_TRUNC = 01000;
     /** aarch64 numbers two open flags differently from x86_64 (and nearly everything else). */
-    private static final boolean AARCH64 = "aarch64".equals(System.getProperty("os.arch"));
+    private static final String ARCH = System.getProperty("os.arch");
+    private static final boolean AARCH64 = "aarch64".equals(ARCH);
     public static final int O_DIRECTORY = AARCH64 ? 040000 : 0200000;
     public static final int O_NOFOLLOW = AARCH64 ? 0100000 : 0400000;
     public static final int O_CLOEXEC = 02000000;
@@ -85,11 +86,10 @@ public final class LinuxNativeFs {
      * Anything else is refused when the first call is made.
      */
     private static final class Nr {
-        private static final boolean ARM = switch (System.getProperty("os.arch")) {
-            case "amd64", "x86_64" -> false;
-            case "aarch64" -> true;
+        private static final boolean ARM = switch (ARCH) {
+            case "amd64", "x86_64", "aarch64" -> AARCH64;
             default -> throw new UnsupportedOperationException(
-                    "moss's system calls are written for x86_64 and aarch64, not " + System.getProperty("os.arch"));
+                    "moss's system calls are written for x86_64 and aarch64, not " + ARCH);
         };
         static final int WRITE = ARM ? 64 : 1;
         static final int CLOSE = ARM ? 57 : 3;
@@ -188,11 +188,6 @@ public final class LinuxNativeFs {
         } catch (NativeIOException | RuntimeException | LinkageError e) {
             // expected (EBADF, ENOENT); a real problem shows again at the first real call
         }
-    }
-
-    private static MethodHandle errnoCall(String name, MemoryLayout ret, MemoryLayout... args) {
-        MemorySegment addr = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc lacks " + name));
-        return LINKER.downcallHandle(addr, FunctionDescriptor.of(ret, args), Linker.Option.captureCallState("errno"));
     }
 
     /** Copies {@code name} into {@code buf} as a NUL-terminated string; returns its address. */
