@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CrashTest {
     static final String CRASH = "MOSS_TEST_CRASH_AT";
+    static final String NAMING = "MOSS_TEST_ASSET_NAMING";
     /** Random kills per run, on top of the named steps. */
     static final int RANDOM_KILLS = 25;
 
@@ -143,7 +144,8 @@ class CrashTest {
     void killedAgainDuringRecovery(Op op, String step, int repair) throws Exception {
         Path root = freshRoot(op);
         Path to = root.resolveSibling(root.getFileName() + "-to");
-        MossProcess.Result r = MossProcess.on(root).env(CRASH, step).run(op.args(to));
+        // Unnamed O_TMPFILE imports leave nothing to sweep: the .part fallback does, and is tested here.
+        MossProcess.Result r = MossProcess.on(root).env(CRASH, step).env(NAMING, "RENAME_PART").run(op.args(to));
         assertThat(r.killed()).as("step %s:\n%s", step, r).isTrue();
         MossProcess.Result rec = MossProcess.on(root).env(CRASH, "recovery-repair:" + repair).run("cache", "prune");
         assertThat(rec.killed()).as("recovery must make at least %d repairs:\n%s", repair, rec).isTrue();

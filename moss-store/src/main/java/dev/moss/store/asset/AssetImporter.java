@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams a stone's content into the asset store. Each file goes to {@code <asset>.part}, is
- * hashed on the way, and is renamed to its final name only once its XXH3-128 matched; files
- * already in the store are passed over without being read twice. The asset takes the mode and
- * owner of the first layout entry that uses it.
+ * Streams a stone's content into the asset store. Each file is written unnamed (or to
+ * {@code <asset>.part} where the filesystem cannot, see {@link AssetNaming}), hashed on the way,
+ * and given its final name only once its XXH3-128 matched; files already in the store are passed
+ * over without being read twice. The asset takes the mode and owner of the first layout entry
+ * that uses it.
  *
  * <p>Several importers may run at once on one store (one stone each): an asset is written by
  * whichever claims it first, and the others pass over it. Every call is relative to the store's
@@ -32,6 +33,7 @@ public final class AssetImporter {
     public record Result(int imported, int alreadyPresent, long bytesWritten) {}
 
     private static final byte[] EMPTY = {};
+    private static final byte[] DOT = LinuxNativeFs.bytes(".");
 
     private final AssetStore store;
     private final boolean setOwners;
@@ -58,7 +60,7 @@ public final class AssetImporter {
                 firstUse.putIfAbsent(reg.digest(), l);
             }
         }
-        Sink sink = new Sink(firstUse, store.openForWriting());
+        Sink sink = new Sink(firstUse, store.openForWriting(), store.naming());
         try {
             stone.unpackContent(sink);
         } catch (UncheckedIOException e) {
@@ -70,18 +72,21 @@ public final class AssetImporter {
     private final class Sink implements ContentSink {
         private final Map<Digest128, LayoutRecord> firstUse;
         private final int storeFd;
+        private final AssetNaming naming;
         private final FdOutput out = new FdOutput();
         /** The digest being written (claimed by this sink), or null between assets. */
         private Digest128 writing;
+        /** The .part file to discard if the asset fails; empty when there is none. */
         private byte[] partName = EMPTY;
-        private String finalName;
+        private byte[] finalName;
         int imported;
         int present;
         long bytes;
 
-        Sink(Map<Digest128, LayoutRecord> firstUse, int storeFd) {
+        Sink(Map<Digest128, LayoutRecord> firstUse, int storeFd, AssetNaming naming) {
             this.firstUse = firstUse;
             this.storeFd = storeFd;
+            this.naming = naming;
         }
 
         @Override
@@ -100,12 +105,21 @@ public final class AssetImporter {
             }
             writing = digest;
             try {
-                finalName = AssetStore.relativeName(digest);
-                store.makeParents(finalName);
-                partName = LinuxNativeFs.bytes(finalName + ".part");
-                // O_TRUNC: a stale .part left by a crash is simply overwritten
-                out.fd = LinuxNativeFs.openat(storeFd, partName,
-                        LinuxNativeFs.O_WRONLY | LinuxNativeFs.O_CREAT | LinuxNativeFs.O_TRUNC, 0600);
+                String name = AssetStore.relativeName(digest);
+                store.makeParents(name);
+                finalName = LinuxNativeFs.bytes(name);
+                // The intended mode from the start: usually nothing is left to change at the end.
+                int mode = permissions(digest) & 0777;
+                if (naming == AssetNaming.RENAME_PART) {
+                    partName = LinuxNativeFs.bytes(name + ".part");
+                    // O_TRUNC: a stale .part left by a crash is simply overwritten
+                    out.fd = LinuxNativeFs.openat(storeFd, partName,
+                            LinuxNativeFs.O_WRONLY | LinuxNativeFs.O_CREAT | LinuxNativeFs.O_TRUNC, mode);
+                } else {
+                    int slash = name.lastIndexOf('/');
+                    byte[] dir = slash < 0 ? DOT : LinuxNativeFs.bytes(name.substring(0, slash));
+                    out.fd = LinuxNativeFs.openat(storeFd, dir, LinuxNativeFs.O_WRONLY | LinuxNativeFs.O_TMPFILE, mode);
+                }
             } catch (IOException | RuntimeException e) {
                 done();
                 throw e;
@@ -121,23 +135,55 @@ public final class AssetImporter {
             }
             try {
                 LayoutRecord use = firstUse.get(digest);
-                int perms = use == null ? 0644 : use.permissions();
+                int perms = permissions(digest);
                 if (use != null && setOwners && (use.uid() != 0 || use.gid() != 0)) {
                     LinuxNativeFs.fchown(out.fd, use.uid(), use.gid());
                 }
-                LinuxNativeFs.fchmod(out.fd, perms); // after chown, which clears setuid/setgid
                 LinuxNativeFs.Stat st = LinuxNativeFs.statx(out.fd, EMPTY, LinuxNativeFs.AT_EMPTY_PATH);
-                closeOut();
+                if ((st.mode() & 07777) != perms) {
+                    // the umask, setuid/setgid bits, a chown (which clears them) or a stale .part
+                    LinuxNativeFs.fchmod(out.fd, perms);
+                    st = LinuxNativeFs.statx(out.fd, EMPTY, LinuxNativeFs.AT_EMPTY_PATH);
+                }
                 CrashPoint.reached("import-part"); // complete and verified, not yet at its name
-                LinuxNativeFs.renameat(storeFd, partName, storeFd, LinuxNativeFs.bytes(finalName));
+                if (!name(digest)) {
+                    present++;
+                    return;
+                }
                 CrashPoint.reached("import-asset");
                 store.added(digest, st);
                 imported++;
                 bytes += record.size();
-                partName = EMPTY; // at its final name now: nothing to discard
             } finally {
                 done();
             }
+        }
+
+        /**
+         * Gives the verified file its final name; false if a file already has that name (another
+         * process imported it meanwhile: at its final name it is trusted, and ours is dropped).
+         */
+        private boolean name(Digest128 digest) throws IOException {
+            if (naming == AssetNaming.RENAME_PART) {
+                closeOut();
+                LinuxNativeFs.renameat(storeFd, partName, storeFd, finalName);
+                partName = EMPTY; // at its final name now: nothing to discard
+                return true;
+            }
+            int err = naming.link(out.fd, storeFd, finalName);
+            if (err == LinuxNativeFs.EEXIST) {
+                store.probe(digest);
+                return false;
+            }
+            if (err != 0) {
+                throw new NativeIOException("link", "\"" + store.pathFor(digest) + "\"", err, LinuxNativeFs.strerror(err));
+            }
+            return true;
+        }
+
+        private int permissions(Digest128 digest) {
+            LayoutRecord use = firstUse.get(digest);
+            return use == null ? 0644 : use.permissions();
         }
 
         @Override
@@ -147,12 +193,20 @@ public final class AssetImporter {
             }
         }
 
-        /** Ends the current asset: discards its .part if it is still there, releases the claim. */
+        /**
+         * Ends the current asset: closes its file (an unnamed one vanishes with it), discards its
+         * .part if it is still there, releases the claim.
+         */
         private void done() {
-            if (partName.length > 0) {
-                discardPart();
-            }
             closeOut();
+            if (partName.length > 0) {
+                try {
+                    LinuxNativeFs.unlinkat(storeFd, partName, 0);
+                } catch (NativeIOException ignored) {
+                    // the import is failing anyway; recovery removes any .part left behind
+                }
+                partName = EMPTY;
+            }
             if (writing != null) {
                 store.release(writing);
                 writing = null;
@@ -165,19 +219,9 @@ public final class AssetImporter {
                 out.fd = -1;
             }
         }
-
-        private void discardPart() {
-            closeOut();
-            try {
-                LinuxNativeFs.unlinkat(storeFd, partName, 0);
-            } catch (NativeIOException ignored) {
-                // the import is failing anyway; recovery removes any .part left behind
-            }
-            partName = EMPTY;
-        }
     }
 
-    /** The open {@code .part} file as the stream the splitter writes into. */
+    /** The open file being written as the stream the splitter writes into. */
     private static final class FdOutput extends OutputStream {
         int fd = -1;
 

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The content-addressed store, {@code .moss/assets/v2}: one file per XXH3-128 digest, named by
  * its unpadded hex and fanned out as {@code aa/bb/cc/<hex>} (digests under 10 hex digits sit
- * at the top). A file at its final name is always complete and verified: writers go through a
- * {@code .part} file that is renamed only after its digest matched.
+ * at the top). A file at its final name is always complete and verified: writers link an
+ * unnamed file, or rename a {@code .part} file, only after its digest matched ({@link AssetNaming}).
  *
  * <p>Hardlinks share their inode's mode and owner, so an entry whose (mode, uid, gid) differs
  * from the asset's gets a <em>variant</em> beside it, {@code <hex>.<octal mode>-<uid>-<gid>}.
@@ -54,6 +54,8 @@ public final class AssetStore implements AutoCloseable {
     private final AtomicInteger freshCounter = new AtomicInteger();
     /** Read without a lock once set: every probe and link asks for it, from several threads. */
     private volatile int fd = -1;
+    /** How imports name their files, found out at the first import. */
+    private volatile AssetNaming naming;
 
     /** What one layout entry needs of an asset. */
     public record Use(Digest128 digest, int permissions, int uid, int gid) {
@@ -162,6 +164,26 @@ public final class AssetStore implements AutoCloseable {
             d = fd();
         }
         return d;
+    }
+
+    /** How verified imports get their names here, probed once per store object. */
+    AssetNaming naming() throws IOException {
+        AssetNaming n = naming;
+        return n != null ? n : probeNaming();
+    }
+
+    private synchronized AssetNaming probeNaming() throws IOException {
+        if (naming == null) {
+            // Test-only: the .part fallback on filesystems that have O_TMPFILE, for crash tests.
+            String forced = System.getenv("MOSS_TEST_ASSET_NAMING");
+            naming = forced != null ? AssetNaming.valueOf(forced) : AssetNaming.probe(openForWriting());
+        }
+        return naming;
+    }
+
+    /** For tests: every way must give the same store. */
+    synchronized void useNaming(AssetNaming way) {
+        naming = way;
     }
 
     public boolean contains(Digest128 digest) throws IOException {

@@ -27,6 +27,7 @@ public final class LinuxNativeFs {
     public static final int AT_FDCWD = -100;
     public static final int AT_SYMLINK_NOFOLLOW = 0x100;
     public static final int AT_EMPTY_PATH = 0x1000;
+    public static final int AT_SYMLINK_FOLLOW = 0x400;
     public static final int AT_REMOVEDIR = 0x200;
 
     public static final int O_RDONLY = 0;
@@ -42,12 +43,15 @@ public final class LinuxNativeFs {
     public static final int O_NOFOLLOW = AARCH64 ? 0100000 : 0400000;
     public static final int O_CLOEXEC = 02000000;
     public static final int O_PATH = 010000000;
+    /** An unnamed regular file in the directory given; linked in later, or gone when closed. */
+    public static final int O_TMPFILE = 020000000 | O_DIRECTORY;
 
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int EEXIST = 17;
     public static final int EXDEV = 18;
     public static final int ENOTDIR = 20;
+    public static final int EISDIR = 21;
     public static final int EINVAL = 22;
     public static final int EINTR = 4;
     public static final int EMLINK = 31;
