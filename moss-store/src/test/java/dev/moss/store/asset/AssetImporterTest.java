@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,7 @@ class AssetImporterTest {
                 new Entry("bin/sg", 02711, 0, 12, "setgid body"),
                 new Entry("share/secret", 0600, 1234, 4321, "secret body"),
                 new Entry("share/ro", 0444, 0, 0, "read-only body"),
+                new Entry("share/none", 0000, 0, 0, "no access at all"),
                 new Entry("share/dup", 0644, 0, 0, "tool body"), // second use of bin/tool's content
                 new Entry("share/empty", 0644, 0, 0, "")));
         for (int i = 0; i < 300; i++) {
@@ -131,6 +135,55 @@ class AssetImporterTest {
             Map<Digest128, Entry> uses = firstUses(entries);
             assertThat(first.imported()).isEqualTo(uses.size());
             assertThat(again.alreadyPresent()).isEqualTo(uses.size());
+            assertStore(root, uses);
+        }
+    }
+
+    /**
+     * Importers running at once, one stone each, as an install's import threads do on one store
+     * object; and, for the unnamed-file namings, on two store objects of one directory, where
+     * either may find the other's file already at the name it is about to link. (Two processes
+     * never import into one store at once: every writing command holds the installation's lock,
+     * which the {@code .part} naming relies on.) Every asset ends up once and complete, and each
+     * import accounts for every file.
+     */
+    @ParameterizedTest
+    @EnumSource(AssetNaming.class)
+    void concurrentImportersAgree(AssetNaming way) throws Exception {
+        Assumptions.assumeTrue(available(way, dir.resolve("probe")), way + " does not work here");
+        List<Entry> entries = entries();
+        Path stone = stone(entries);
+        Map<Digest128, Entry> uses = firstUses(entries);
+        for (int round = 0; round < 6; round++) {
+            boolean separate = round % 2 == 1;
+            if (separate && way == AssetNaming.RENAME_PART) {
+                continue;
+            }
+            Path root = dir.resolve("assets-" + round);
+            AssetStore shared = new AssetStore(root, ROOT);
+            shared.useNaming(way);
+            List<Future<AssetImporter.Result>> results = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                for (int i = 0; i < 2; i++) {
+                    results.add(pool.submit(() -> {
+                        AssetStore store = separate ? new AssetStore(root, ROOT) : shared;
+                        store.useNaming(way);
+                        try (StoneReader r = StoneReader.open(stone)) {
+                            return new AssetImporter(store, ROOT).importContent(r);
+                        } finally {
+                            if (separate) {
+                                store.close();
+                            }
+                        }
+                    }));
+                }
+            } finally {
+                shared.close();
+            }
+            for (Future<AssetImporter.Result> f : results) {
+                AssetImporter.Result r = f.get();
+                assertThat(r.imported() + r.alreadyPresent()).isEqualTo(uses.size());
+            }
             assertStore(root, uses);
         }
     }
