@@ -160,8 +160,9 @@ public final class AssetImporter {
         }
 
         /**
-         * Gives the verified file its final name; false if a file already has that name (another
-         * process imported it meanwhile: at its final name it is trusted, and ours is dropped).
+         * Gives the verified file its final name; false if a file already has that name (an importer
+         * working through another store object named it meanwhile: at its final name it is trusted,
+         * and ours, unnamed, goes with its descriptor).
          */
         private boolean name(Digest128 digest) throws IOException {
             if (naming == AssetNaming.RENAME_PART) {

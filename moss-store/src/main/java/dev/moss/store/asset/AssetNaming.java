@@ -13,8 +13,9 @@ import dev.moss.store.fs.NativeIOException;
  */
 enum AssetNaming {
     /**
-     * {@code linkat(fd, "", dir, name, AT_EMPTY_PATH)}: the direct way, but the kernel only allows
-     * it with {@code CAP_DAC_READ_SEARCH}, i.e. as root.
+     * {@code linkat(fd, "", dir, name, AT_EMPTY_PATH)}: the direct way. Older kernels allow it only
+     * with {@code CAP_DAC_READ_SEARCH} (root); recent ones also to the process that opened the file
+     * (seen unprivileged on 6.18).
      */
     LINK_DESCRIPTOR,
     /**
@@ -24,6 +25,9 @@ enum AssetNaming {
     LINK_PROC_FD,
     /** A named {@code <asset>.part} renamed into place: filesystems without {@code O_TMPFILE}. */
     RENAME_PART;
+
+    private static final byte[] DOT = LinuxNativeFs.bytes(".");
+    private static final byte[] EMPTY = {};
 
     /**
      * Tries each way on a throwaway file in the store directory. The probe's name ends in
@@ -57,9 +61,6 @@ enum AssetNaming {
             LinuxNativeFs.close(fd);
         }
     }
-
-    private static final byte[] DOT = LinuxNativeFs.bytes(".");
-    private static final byte[] EMPTY = {};
 
     /** Gives the open unnamed file {@code fd} the name {@code name} under {@code dirFd}; 0 or errno. */
     int link(int fd, int dirFd, byte[] name) {
