@@ -43,10 +43,12 @@ public final class AssetStore implements AutoCloseable {
     private volatile boolean anySources;
     /**
      * What statx said of each asset seen so far (present ones only). Sized for a full system (a
-     * table is only allocated at the first entry): growing it step by step to 100,000 assets
-     * rehashed every entry about twice, while an import and the blit were using it.
+     * table is only allocated at the first entry; 1 MiB): growing it step by step to 100,000
+     * assets rehashed every entry about twice, while an import and the blit were using it. This
+     * size makes a 262,144-slot table, which holds 196,608 before it grows; half of that, the
+     * size used before, still grew once at 98,304, just short of a 100k-file system.
      */
-    private final ConcurrentMap<Digest128, LinuxNativeFs.Stat> seen = new ConcurrentHashMap<>(1 << 16);
+    private final ConcurrentMap<Digest128, LinuxNativeFs.Stat> seen = new ConcurrentHashMap<>(1 << 17);
     /** Fan-out directories known to exist ("aa", "aa/bb", "aa/bb/cc"). */
     private final Set<String> dirs = ConcurrentHashMap.newKeySet();
     /** Digests an importer is writing right now: one writer per asset. */
