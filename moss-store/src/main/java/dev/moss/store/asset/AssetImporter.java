@@ -177,7 +177,7 @@ public final class AssetImporter {
                 return false;
             }
             if (err != 0) {
-                throw new NativeIOException("link", "\"" + store.pathFor(digest) + "\"", err, LinuxNativeFs.strerror(err));
+                throw new NativeIOException("link", "\"" + store.pathFor(digest) + "\"", err);
             }
             return true;
         }

@@ -242,7 +242,7 @@ public final class AssetStore implements AutoCloseable {
             }
             int err = LinuxNativeFs.mkdiratErrno(d, LinuxNativeFs.bytes(dir), 0755);
             if (err != 0 && err != LinuxNativeFs.EEXIST) {
-                throw new NativeIOException("mkdir", "\"" + root.resolve(dir) + "\"", err, LinuxNativeFs.strerror(err));
+                throw new NativeIOException("mkdir", "\"" + root.resolve(dir) + "\"", err);
             }
             dirs.add(dir);
         }

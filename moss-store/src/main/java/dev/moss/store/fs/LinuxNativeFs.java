@@ -250,13 +250,12 @@ public final class LinuxNativeFs {
 
     private static NativeIOException fail(String call, byte[] what, Scratch s) {
         int errno = (int) ERRNO.get(s.state, 0L);
-        return new NativeIOException(call, "\"" + new String(what, StandardCharsets.UTF_8) + "\"", errno,
-                strerror(errno));
+        return new NativeIOException(call, "\"" + new String(what, StandardCharsets.UTF_8) + "\"", errno);
     }
 
     private static NativeIOException fail(String call, int fd, Scratch s) {
         int errno = (int) ERRNO.get(s.state, 0L);
-        return new NativeIOException(call, "fd " + fd, errno, strerror(errno));
+        return new NativeIOException(call, "fd " + fd, errno);
     }
 
     public static String strerror(int errno) {

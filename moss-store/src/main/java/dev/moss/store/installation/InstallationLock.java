@@ -38,7 +38,7 @@ public final class InstallationLock implements AutoCloseable {
                 err = LinuxNativeFs.flock(fd, LinuxNativeFs.LOCK_EX);
             }
             if (err != 0) {
-                throw new NativeIOException("lock", "\"" + inst.lockFile() + "\"", err, LinuxNativeFs.strerror(err));
+                throw new NativeIOException("lock", "\"" + inst.lockFile() + "\"", err);
             }
             return new InstallationLock(fd);
         } catch (IOException | RuntimeException | Error e) {
