@@ -23,7 +23,11 @@ enum AssetNaming {
      * allowed to anyone, where {@code /proc} is mounted.
      */
     LINK_PROC_FD,
-    /** A named {@code <asset>.part} renamed into place: filesystems without {@code O_TMPFILE}. */
+    /**
+     * A named {@code <asset>.part} renamed into place: filesystems without {@code O_TMPFILE}. Two
+     * processes importing one asset would share that name; the installation lock, which every
+     * writing command holds, keeps them apart (within a process, claims on the store do).
+     */
     RENAME_PART;
 
     private static final byte[] DOT = LinuxNativeFs.bytes(".");
