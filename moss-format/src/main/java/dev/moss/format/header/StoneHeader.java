@@ -31,12 +31,12 @@ public record StoneHeader(int payloadCount, FileType fileType, int rawFileType) 
     }
 
     public static StoneHeader decode(byte[] b) throws StoneFormatException {
-        int magic = (int) BigEndian.INT.get(b, 0);
+        int magic = BigEndian.getInt(b, 0);
         if (magic != MAGIC) {
             throw new CorruptStoneException(String.format(
                     "not a stone: bad magic: expected 006d6f73, found %08x", magic));
         }
-        int version = (int) BigEndian.INT.get(b, 28);
+        int version = BigEndian.getInt(b, 28);
         if (version != VERSION_1) {
             throw new UnsupportedStoneVersionException(
                     "unknown version: stone format version " + Integer.toUnsignedString(version)
@@ -47,7 +47,7 @@ public record StoneHeader(int payloadCount, FileType fileType, int rawFileType) 
                     + HexFormat.of().formatHex(b, 6, 27) + ", expected "
                     + HexFormat.of().formatHex(INTEGRITY));
         }
-        int count = Short.toUnsignedInt((short) BigEndian.SHORT.get(b, 4));
+        int count = Short.toUnsignedInt(BigEndian.getShort(b, 4));
         int type = Byte.toUnsignedInt(b[27]);
         return new StoneHeader(count, FileType.fromCode(type), type);
     }

@@ -4,7 +4,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Big-endian views over byte arrays, shared by the digest and record codecs. */
+/**
+ * Big-endian numbers in byte arrays, shared by the header, digest and record codecs: the
+ * VarHandles write them, the methods below read them.
+ */
 public final class BigEndian {
     public static final VarHandle LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);

@@ -73,8 +73,8 @@ public record PayloadHeader(
      * @param where names the payload in error messages, e.g. "payload 2"
      */
     public static PayloadHeader decode(byte[] b, String where) throws CorruptStoneException {
-        long stored = (long) BigEndian.LONG.get(b, 0);
-        long plain = (long) BigEndian.LONG.get(b, 8);
+        long stored = BigEndian.getLong(b, 0);
+        long plain = BigEndian.getLong(b, 8);
         if (stored < 0 || plain < 0) {
             throw new CorruptStoneException(where + ": impossible size: stored_size "
                     + Long.toUnsignedString(stored) + ", plain_size " + Long.toUnsignedString(plain));
@@ -82,9 +82,9 @@ public record PayloadHeader(
         return new PayloadHeader(
                 stored,
                 plain,
-                (long) BigEndian.LONG.get(b, 16),
-                Integer.toUnsignedLong((int) BigEndian.INT.get(b, 24)),
-                Short.toUnsignedInt((short) BigEndian.SHORT.get(b, 28)),
+                BigEndian.getLong(b, 16),
+                Integer.toUnsignedLong(BigEndian.getInt(b, 24)),
+                Short.toUnsignedInt(BigEndian.getShort(b, 28)),
                 Byte.toUnsignedInt(b[30]),
                 Byte.toUnsignedInt(b[31]));
     }
