@@ -34,6 +34,8 @@ public final class AssetImporter {
 
     private static final byte[] EMPTY = {};
     private static final byte[] DOT = LinuxNativeFs.bytes(".");
+    /** For content no layout entry of its stone uses. */
+    private static final int DEFAULT_PERMISSIONS = 0644;
 
     private final AssetStore store;
     private final boolean setOwners;
@@ -135,7 +137,7 @@ public final class AssetImporter {
             }
             try {
                 LayoutRecord use = firstUse.get(digest);
-                int perms = permissions(digest);
+                int perms = use == null ? DEFAULT_PERMISSIONS : use.permissions();
                 if (use != null && setOwners && (use.uid() != 0 || use.gid() != 0)) {
                     LinuxNativeFs.fchown(out.fd, use.uid(), use.gid());
                 }
@@ -184,7 +186,7 @@ public final class AssetImporter {
 
         private int permissions(Digest128 digest) {
             LayoutRecord use = firstUse.get(digest);
-            return use == null ? 0644 : use.permissions();
+            return use == null ? DEFAULT_PERMISSIONS : use.permissions();
         }
 
         @Override

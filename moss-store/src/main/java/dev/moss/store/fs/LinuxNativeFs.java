@@ -51,7 +51,6 @@ public final class LinuxNativeFs {
     public static final int EEXIST = 17;
     public static final int EXDEV = 18;
     public static final int ENOTDIR = 20;
-    public static final int EISDIR = 21;
     public static final int EINVAL = 22;
     public static final int EINTR = 4;
     public static final int EMLINK = 31;

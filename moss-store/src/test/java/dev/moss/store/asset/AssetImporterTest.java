@@ -3,27 +3,21 @@ package dev.moss.store.asset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moss.format.StoneReader;
-import dev.moss.format.StoneWriter;
 import dev.moss.format.digest.Digest128;
 import dev.moss.format.digest.Xxh3;
-import dev.moss.format.header.FileType;
-import dev.moss.format.meta.PackageMeta;
 import dev.moss.format.record.LayoutEntry;
 import dev.moss.format.record.LayoutRecord;
+import dev.moss.store.TestStones;
 import dev.moss.store.fs.LinuxNativeFs;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,23 +74,9 @@ class AssetImporterTest {
     }
 
     Path stone(List<Entry> entries) throws IOException {
-        PackageMeta meta = new PackageMeta("importee", "1", 1, 1, "x86_64", "", "", "importee", "", List.of(),
-                List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-        StoneWriter w = new StoneWriter(FileType.BINARY, new StoneWriter.Options(3, 0));
-        w.addMeta(meta.toRecords());
-        w.addLayout(entries.stream()
+        return TestStones.write(dir, "importee", entries.stream()
                 .map(e -> new LayoutRecord(e.uid(), e.gid(), 0100000 | e.mode(), 0, new LayoutEntry.Regular(e.digest(), e.path())))
-                .toList());
-        for (Entry e : firstUses(entries).values()) {
-            w.addContent(e.digest(), e.bytes().length, () -> new ByteArrayInputStream(e.bytes()));
-        }
-        Path file = dir.resolve("importee.stone");
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                FileChannel scratch = FileChannel.open(dir.resolve("scratch"), StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            w.write(out, scratch);
-        }
-        return file;
+                .toList(), firstUses(entries).values().stream().map(e -> new TestStones.Content(e.digest(), e.bytes())).toList());
     }
 
     /** Whether this process and filesystem can use {@code way}; the probe tries the best first. */

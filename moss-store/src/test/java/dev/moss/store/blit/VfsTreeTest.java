@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How layouts merge into one tree: symlinked directories, declaration order, conflicts. */
 class VfsTreeTest {
@@ -170,8 +172,8 @@ class VfsTreeTest {
     }
 
     /** The walk checks only the last name below a remembered parent; the rules still hold in full. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "share/doc/.. | path contains \"..\"",
         "share/doc/. | path contains \".\"",
         "share/doc/ | path contains an empty component",

@@ -6,29 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.moss.format.Fixtures;
 import dev.moss.format.StoneCheck;
 import dev.moss.format.StoneReader;
-import dev.moss.format.StoneWriter;
 import dev.moss.format.digest.Digest128;
 import dev.moss.format.digest.Xxh3;
-import dev.moss.format.header.FileType;
 import dev.moss.format.meta.PackageMeta;
 import dev.moss.format.record.LayoutEntry;
 import dev.moss.format.record.LayoutRecord;
 import dev.moss.store.MossException;
 import dev.moss.store.StagedTree;
+import dev.moss.store.TestStones;
+import dev.moss.store.TestStones.Content;
 import dev.moss.store.TreeSnapshot;
 import dev.moss.store.fs.FileStat;
 import dev.moss.store.fs.Posix;
 import dev.moss.store.pack.Pack;
 import dev.moss.store.pack.PackRequest;
-import java.io.ByteArrayInputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -240,26 +236,7 @@ class ExtractTest {
         assertThat(skipped).containsExactly("no layout entries");
     }
 
-    // --- building hostile stones with the format's writer ---------------------------------------
-
-    private record Content(Digest128 digest, byte[] bytes) {}
-
     private Path write(List<LayoutRecord> layout, List<Content> content) throws Exception {
-        PackageMeta meta = new PackageMeta("evil", "1", 1, 1, "x86_64", "", "", "evil", "", List.of(), List.of(),
-                List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-        StoneWriter w = new StoneWriter(FileType.BINARY, new StoneWriter.Options(3, 0));
-        w.addMeta(meta.toRecords());
-        w.addLayout(layout);
-        for (Content c : content) {
-            w.addContent(c.digest(), c.bytes().length, () -> new ByteArrayInputStream(c.bytes()));
-        }
-        Path file = Files.createTempFile(tmp, "evil", ".stone");
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                FileChannel scratch = FileChannel.open(tmp.resolve(file.getFileName() + ".scratch"),
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            w.write(out, scratch);
-        }
-        return file;
+        return TestStones.write(tmp, "evil", layout, content);
     }
-
 }
