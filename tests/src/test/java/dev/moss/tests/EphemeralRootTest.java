@@ -85,6 +85,35 @@ class EphemeralRootTest extends E2eTest {
         assertThat(Listing.text(stateOfRoot())).isEqualTo(Listing.text(rootBefore));
     }
 
+    /**
+     * With the content in the store the blit goes straight ahead, checking nothing first; an asset
+     * deleted from the store since (neither the stone's first file nor its last, which are
+     * looked at first) stops that blit, and the stone is imported again before the tree is built.
+     */
+    @Test
+    void contentGoneFromTheStoreIsImportedAgain() throws Exception {
+        Path one = dir.resolve("one");
+        MossProcess.Result straight = mossOk("-v", "install", "--to", one.toString(), alpha.path());
+        assertThat(straight.err()).doesNotContain("Importing");
+
+        java.util.List<dev.moss.format.record.IndexRecord> index;
+        try (var reader = dev.moss.format.StoneReader.open(Path.of(alpha.path()))) {
+            index = reader.indexRecords();
+        }
+        assertThat(index).hasSizeGreaterThan(2);
+        Path gone = root.resolve(".moss/assets/v2")
+                .resolve(dev.moss.store.asset.AssetStore.relativeName(index.get(1).digest()));
+        Files.delete(gone);
+
+        Path two = dir.resolve("two");
+        MossProcess.Result again = mossOk("-v", "install", "--to", two.toString(), alpha.path());
+        assertThat(again.err()).contains("missing from the store", "Importing");
+        assertThat(Listing.text(Listing.of(two.resolve("usr")))).isEqualTo(Listing.text(alpha.listing()));
+        assertThat(gone).isRegularFile();
+        assertThat(Listing.text(Listing.of(two))).isEqualTo(Listing.text(Listing.of(one)));
+        assertThat(Listing.text(stateOfRoot())).isEqualTo(Listing.text(rootBefore));
+    }
+
     @Test
     void refusesRootItselfWhatHoldsItAndItsMossDir() throws Exception {
         SortedMap<String, Listing.Node> before = Listing.of(dir);

@@ -254,26 +254,53 @@ public final class AssetStore implements AutoCloseable {
     }
 
     /**
-     * The file (relative to the root) to hardlink for {@code use}: the asset itself when its
-     * mode and owner fit, else a variant, made now by reflink or copy if it does not exist.
+     * The file (relative to the root) to hardlink for {@code use} when the asset's stat is known
+     * (it was probed, imported or linked before): the asset itself when its mode and owner fit,
+     * else a variant, made now by reflink or copy if it does not exist. Null when the asset has
+     * not been seen: the caller then links {@link #assetSource the asset itself} and hands the
+     * stat of what it linked to {@link #linked}, which reads one name where a probe walks four.
+     *
+     * @throws IOException the asset is not a regular file (the store was tampered with)
      */
-    public Source linkSource(Use use) throws IOException {
-        Use key = honourOwners ? use : new Use(use.digest(), use.permissions(), -1, -1);
+    public Source knownSource(Use use) throws IOException {
+        Use key = keyOf(use);
         if (anySources) {
             Source known = sources.get(key);
             if (known != null) {
                 return known;
             }
         }
-        LinuxNativeFs.Stat st = probe(key.digest());
+        LinuxNativeFs.Stat st = seen.get(key.digest());
         if (st == null) {
-            throw new NoSuchFileException(pathFor(key.digest()).toString(), null, "asset missing from the store");
+            return null;
         }
-        if (fits(st, key)) {
-            // The common case, asked once per file of a tree: nothing to remember.
-            return new Source(relativeNameBytes(key.digest()));
-        }
-        return variantFor(key);
+        requireRegular(key.digest(), st);
+        return fits(st, key) ? assetSource(key.digest()) : variantFor(key);
+    }
+
+    /** The asset itself, by the name a system call relative to the store takes. */
+    public static Source assetSource(Digest128 digest) {
+        return new Source(relativeNameBytes(digest));
+    }
+
+    /**
+     * Records the stat of an asset the caller has just hardlinked for {@code use} without knowing
+     * it ({@link #knownSource} said null), read through the new link: the same inode. Returns null
+     * when it fits the use, else the file to link instead (a variant, made now if needed); the
+     * caller then removes its link first.
+     *
+     * @throws IOException the asset is not a regular file
+     */
+    public Source linked(Use use, LinuxNativeFs.Stat st) throws IOException {
+        Use key = keyOf(use);
+        requireRegular(key.digest(), st);
+        seen.putIfAbsent(key.digest(), st);
+        return fits(st, key) ? null : variantFor(key);
+    }
+
+    /** Without root only modes count: every use of one mode shares a source, whatever owner it names. */
+    private Use keyOf(Use use) {
+        return honourOwners ? use : new Use(use.digest(), use.permissions(), -1, -1);
     }
 
     /** Locked: two workers asking for one new variant must not both write its .part file. */
@@ -292,7 +319,7 @@ public final class AssetStore implements AutoCloseable {
      * source). Later links of the same use go to the new inode.
      */
     public synchronized Source freshSource(Use use, Source exhausted) throws IOException {
-        Use key = honourOwners ? use : new Use(use.digest(), use.permissions(), -1, -1);
+        Use key = keyOf(use);
         Source current = sources.get(key);
         if (current != null && !current.name().equals(exhausted.name())) {
             return current;
@@ -322,6 +349,14 @@ public final class AssetStore implements AutoCloseable {
     private static boolean fits(LinuxNativeFs.Stat st, Use use) {
         return (st.mode() & 07777) == use.permissions()
                 && (use.uid() < 0 || (st.uid() == use.uid() && st.gid() == use.gid()));
+    }
+
+    /** Only a regular file may be linked into a tree or copied into a variant. */
+    private void requireRegular(Digest128 digest, LinuxNativeFs.Stat st) throws IOException {
+        if ((st.mode() & 0170000) != 0100000) {
+            throw new IOException("\"" + pathFor(digest) + "\": store file is not a regular file (mode "
+                    + Integer.toOctalString(st.mode()) + "); run moss state verify");
+        }
     }
 
     private static String variantSuffix(Use use) {

@@ -8,6 +8,7 @@ import dev.moss.format.digest.Digest128;
 import dev.moss.format.record.EntryType;
 import dev.moss.store.asset.AssetStore;
 import dev.moss.store.asset.FileCopy;
+import dev.moss.store.asset.MissingAssetException;
 import dev.moss.store.fs.LinuxNativeFs;
 import dev.moss.store.fs.NativeIOException;
 import dev.moss.store.state.CrashPoint;
@@ -184,11 +185,34 @@ public final class Blitter {
             }
             noteUnsetOwner(f);
             AssetStore.Use use = new AssetStore.Use(f.digest, f.permissions(), f.uid, f.gid);
-            AssetStore.Source source = assets.linkSource(use);
+            AssetStore.Source source = assets.knownSource(use);
+            boolean unseen = source == null;
+            if (unseen) {
+                source = AssetStore.assetSource(f.digest);
+            }
             int err = LinuxNativeFs.linkat(assetsFd, source.bytes(), fd, f.name, 0);
+            if (unseen && err == 0) {
+                // The asset's stat read through the link just made (the same inode): one name to
+                // look up in a directory in hand, where probing the store walks four.
+                AssetStore.Source instead;
+                try {
+                    instead = assets.linked(use, LinuxNativeFs.statx(fd, f.name, LinuxNativeFs.AT_SYMLINK_NOFOLLOW));
+                } catch (IOException e) {
+                    LinuxNativeFs.unlinkat(fd, f.name, 0); // not a file to leave in any tree
+                    throw e;
+                }
+                if (instead != null) {
+                    LinuxNativeFs.unlinkat(fd, f.name, 0);
+                    source = instead;
+                    err = LinuxNativeFs.linkat(assetsFd, source.bytes(), fd, f.name, 0);
+                }
+            }
             if (err == EMLINK) {
                 source = assets.freshSource(use, source);
                 err = LinuxNativeFs.linkat(assetsFd, source.bytes(), fd, f.name, 0);
+            }
+            if (err == LinuxNativeFs.ENOENT) {
+                throw new MissingAssetException(assets.root().resolve(source.name()).toString());
             }
             if (err == EXDEV || err == LinuxNativeFs.EPERM || err == LinuxNativeFs.EOPNOTSUPP) {
                 copyFile(f, source);

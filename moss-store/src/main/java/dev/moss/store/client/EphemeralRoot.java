@@ -2,9 +2,12 @@ package dev.moss.store.client;
 
 import dev.moss.format.record.LayoutRecord;
 import dev.moss.store.MossException;
+import dev.moss.store.asset.MissingAssetException;
 import dev.moss.store.blit.BlitStats;
+import dev.moss.store.blit.Blitter;
 import dev.moss.store.blit.VfsTree;
 import dev.moss.store.fs.FileStat;
+import dev.moss.store.fs.Posix;
 import dev.moss.store.fs.TreeDeleter;
 import dev.moss.store.state.CrashPoint;
 import dev.moss.store.state.StateActivator;
@@ -61,6 +64,13 @@ final class EphemeralRoot {
         }
     }
 
+    /**
+     * Builds the tree first. When the store seems to hold the stones' content (their first and
+     * last files are there), the blit goes straight ahead: it reads each asset's stat through the
+     * link it makes, so nothing walks the store beforehand. If an asset turns out to be missing
+     * after all (pruned since, or deleted), the partial tree goes, the stones are imported as
+     * usual, and the blit runs again.
+     */
     static InstallResult install(Client client, InstallPlan plan, ClientListener listener) throws IOException {
         Path dir = plan.target().orElseThrow().toAbsolutePath().normalize();
         check(client, dir, plan.force());
@@ -68,14 +78,29 @@ final class EphemeralRoot {
         for (LocalStone s : plan.toInstall()) {
             fresh.put(s.displayId(), s.layout());
         }
-        VfsTree tree;
+        listener.phase("Building the tree");
+        VfsTree tree = TreeBuilder.build(client, List.of(), fresh, Map.of());
+        if (StoneImport.seemImported(client.assets(), plan.toInstall())) {
+            CrashPoint.reached("after-import");
+            emptyOrCreate(dir);
+            try {
+                return finish(dir, blit(client, tree, dir, listener),
+                        new StoneImport.Counts(0, 0, plan.toInstall().size()));
+            } catch (MissingAssetException e) {
+                listener.phase("Some content is missing from the store (" + e.getFile() + "); importing");
+            }
+        }
         StoneImport.Counts counts;
         try (StoneImport imports = StoneImport.begin(client, plan.toInstall(), false)) {
-            listener.phase("Building the tree");
-            tree = TreeBuilder.build(client, List.of(), fresh, Map.of());
             counts = imports.finish(listener);
         }
         CrashPoint.reached("after-import");
+        emptyOrCreate(dir);
+        return finish(dir, blit(client, tree, dir, listener), counts);
+    }
+
+    /** Empties DIR (its contents were allowed to go: it was empty, or --force) or creates it. */
+    private static void emptyOrCreate(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path child : s.toList()) {
@@ -86,9 +111,15 @@ final class EphemeralRoot {
             Files.createDirectories(dir);
             FileStat.chmod(dir, 0755);
         }
+    }
+
+    private static BlitStats blit(Client client, VfsTree tree, Path dir, ClientListener listener) throws IOException {
         listener.phase("Blitting");
-        BlitStats stats = new dev.moss.store.blit.Blitter(client.assets(), listener::warning,
-                dev.moss.store.fs.Posix.isRoot(), Runtime.getRuntime().availableProcessors()).blit(tree, dir.resolve("usr"));
+        return new Blitter(client.assets(), listener::warning, Posix.isRoot(),
+                Runtime.getRuntime().availableProcessors()).blit(tree, dir.resolve("usr"));
+    }
+
+    private static InstallResult finish(Path dir, BlitStats stats, StoneImport.Counts counts) throws IOException {
         CrashPoint.reached("after-blit");
         StateActivator.createRootLinks(dir);
         Files.createDirectories(dir.resolve("etc"));

@@ -3,7 +3,9 @@ package dev.moss.store.client;
 import dev.moss.format.StoneFormatException;
 import dev.moss.format.StoneReader;
 import dev.moss.store.MossException;
+import dev.moss.format.record.IndexRecord;
 import dev.moss.store.asset.AssetImporter;
+import dev.moss.store.asset.AssetStore;
 import dev.moss.store.fs.Posix;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -63,6 +65,21 @@ final class StoneImport implements AutoCloseable {
             s.present.add(s.pool.submit(() -> s.importer.allPresent(stone.index())));
         }
         return s;
+    }
+
+    /**
+     * Whether the content of {@code stones} seems to be in the store: the first and last file of
+     * each stone are. A blit that then finds an asset missing after all says so
+     * ({@link dev.moss.store.asset.MissingAssetException}), and the caller imports after all.
+     */
+    static boolean seemImported(AssetStore store, List<LocalStone> stones) throws IOException {
+        for (LocalStone s : stones) {
+            List<IndexRecord> index = s.index();
+            if (!index.isEmpty() && !(store.contains(index.getFirst().digest()) && store.contains(index.getLast().digest()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits for the checks and imports every stone that has content the store lacks. */

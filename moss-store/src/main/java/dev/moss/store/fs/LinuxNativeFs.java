@@ -157,7 +157,7 @@ public final class LinuxNativeFs {
 
     /**
      * Readies the calls that build trees (the blit's {@code mkdirat}, {@code linkat},
-     * {@code symlinkat}, {@code fchmodat}, {@code fchownat}, the store's {@code statx}) on a
+     * {@code symlinkat}, {@code fchmodat}, {@code fchownat}, {@code statx}) on a
      * background thread. The first call makes the system-call handle, generating a native stub,
      * and each wrapper's first call links its call site: work that otherwise holds up the blit's
      * first directories while its workers wait on each other. Done at the start of a
@@ -169,6 +169,7 @@ public final class LinuxNativeFs {
         Thread.ofPlatform().daemon().name("fs-calls-warm-up").start(() -> {
             byte[] none = new byte[0];
             refused(() -> statxIfExists(-1, none, AT_SYMLINK_NOFOLLOW));
+            refused(() -> statx(-1, none, AT_SYMLINK_NOFOLLOW));
             refused(() -> mkdirat(-1, none, 0));
             refused(() -> mkdiratErrno(-1, none, 0));
             refused(() -> linkat(-1, none, -1, none, 0));

@@ -11,6 +11,7 @@ import dev.moss.format.record.LayoutEntry;
 import dev.moss.format.record.LayoutRecord;
 import dev.moss.store.asset.AssetImporter;
 import dev.moss.store.asset.AssetStore;
+import dev.moss.store.asset.MissingAssetException;
 import dev.moss.store.fs.LinuxNativeFs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +128,47 @@ class BlitTest {
         assertThat(Files.readString(usr.resolve("share/doc/tool.txt"))).isEqualTo("#!/bin/sh\necho hi\n");
         // the asset keeps its own mode: nothing chmods a shared inode
         assertThat(inode(usr.resolve("bin/tool"))).isNotEqualTo(inode(usr.resolve("share/doc/tool.txt")));
+        assertThat(inode(usr.resolve("share/doc/tool.txt"))).isEqualTo(inode(store.pathFor(d)));
+        assertThat(mode(store.pathFor(d)) & 07777).isEqualTo(0644);
+        assertThat(inode(usr.resolve("bin/tool"))).isEqualTo(inode(variant(store, d, 0755)));
+        assertThat(inode(usr.resolve("bin/suid"))).isEqualTo(inode(variant(store, d, 04755)));
+        // a second tree from a store object that knows the asset's stat by now gives the same
+        Path again = dir.resolve("again");
+        new Blitter(store, BlitListener.NONE, ROOT, 2).blit(tree, again);
+        for (String p : List.of("bin/tool", "bin/suid", "share/doc/tool.txt")) {
+            assertThat(inode(again.resolve(p))).as(p).isEqualTo(inode(usr.resolve(p)));
+        }
+    }
+
+    static Path variant(AssetStore store, Digest128 d, int mode) {
+        Path asset = store.pathFor(d);
+        return asset.resolveSibling(asset.getFileName() + "." + Integer.toOctalString(mode) + "-0-0");
+    }
+
+    /**
+     * The blit links assets it knows nothing of and reads their stat through the new link; a
+     * missing one is a {@link MissingAssetException}, and a store file that is not a regular file
+     * (a symlink planted there) is refused, never linked into the tree.
+     */
+    @Test
+    void missingAndNonRegularAssetsStopTheBlit() throws IOException {
+        AssetStore store = store();
+        Digest128 d = put(store, "content");
+        Files.delete(store.pathFor(d));
+        VfsTree tree = VfsTree.builder().add("a", file("bin/tool", d, 0644)).build();
+        assertThatThrownBy(() -> new Blitter(store, BlitListener.NONE, ROOT, 2).blit(tree, dir.resolve("usr")))
+                .isInstanceOf(MissingAssetException.class).hasMessageContaining(store.pathFor(d).toString());
+
+        Files.createSymbolicLink(store.pathFor(d), Path.of("elsewhere"));
+        AssetStore fresh = store();
+        assertThatThrownBy(() -> new Blitter(fresh, BlitListener.NONE, ROOT, 2).blit(tree, dir.resolve("usr2")))
+                .isInstanceOf(IOException.class).hasMessageContaining("not a regular file");
+        assertThat(dir.resolve("usr2/bin/tool")).doesNotExist();
+        // and a store object that probed it first refuses it too
+        AssetStore probed = store();
+        assertThat(probed.contains(d)).isTrue();
+        assertThatThrownBy(() -> new Blitter(probed, BlitListener.NONE, ROOT, 2).blit(tree, dir.resolve("usr3")))
+                .isInstanceOf(IOException.class).hasMessageContaining("not a regular file");
     }
 
     @Test
