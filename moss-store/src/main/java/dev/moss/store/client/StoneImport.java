@@ -2,8 +2,8 @@ package dev.moss.store.client;
 
 import dev.moss.format.StoneFormatException;
 import dev.moss.format.StoneReader;
-import dev.moss.store.MossException;
 import dev.moss.format.record.IndexRecord;
+import dev.moss.store.MossException;
 import dev.moss.store.asset.AssetImporter;
 import dev.moss.store.asset.AssetStore;
 import dev.moss.store.fs.Posix;
