@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The asset's {@code stat} is the truth; no table repeats it.
  *
  * <p>Every call is relative to one descriptor of the store directory, and what a call learnt is
- * kept for the life of this object (a command): the {@code stat} of each asset probed or
- * written, and the fan-out directories known to exist. An import and the blit that follows then
- * touch each asset once. Whoever deletes files from the store behind this object's back calls
+ * kept for the life of this object (a command): the {@code stat} of each asset probed, written
+ * or linked, and the fan-out directories known to exist. An import and the blit that follows then
+ * touch each asset once; a blit with nothing imported before it reads each asset's stat through
+ * the first link it makes to it. Whoever deletes files from the store behind this object's back calls
  * {@link #forgetAll()}.
  */
 public final class AssetStore implements AutoCloseable {
