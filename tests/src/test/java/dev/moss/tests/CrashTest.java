@@ -232,6 +232,12 @@ class CrashTest {
         RootCheck.assertNoGarbage(root);
         assertTreesAreTheirPackages(root, f);
         assertVerifyFindsNothing(root);
+        if (op == Op.FIRST || op == Op.INSTALL || op == Op.REMOVE) {
+            // the history is as before, or has the one new state, active: never one the switch missed
+            Set<Long> added = new java.util.HashSet<>(f.states().keySet());
+            added.removeAll(op == Op.FIRST ? Set.of() : Set.of(1L, 2L, 3L, 4L));
+            assertThat(added).as("states added by the killed %s", op).isSubsetOf(Set.of(f.active()));
+        }
         switch (op) {
             case FIRST -> assertThat(f.states().isEmpty() ? Set.of() : names(f, f.active()))
                     .isIn(Set.of(), Set.of("alpha"));

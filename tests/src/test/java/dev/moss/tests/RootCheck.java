@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * Checks, independently of moss's own code, that an installation is whole: {@code ROOT/usr} links
  * to a complete tree whose {@code .stateID} matches the link; the state rows and the trees on
  * disk agree one to one; nothing half-done is left (staging trees, {@code .part} files,
- * {@code .next} links, the unclean marker); and every state's tree holds exactly its packages'
+ * {@code .next} links, the unclean and pending-state markers); and every state's tree holds exactly its packages'
  * layouts: each path with the right type, mode and link text, regular files with the right
  * XXH3-128 and sharing the inode of their asset (or a variant of it).
  */
@@ -99,6 +99,9 @@ public final class RootCheck {
         }
         if (Files.exists(moss.resolve("unclean"))) {
             problems.add(".moss/unclean marker left behind after a command finished");
+        }
+        if (Files.exists(moss.resolve("pending-state"))) {
+            problems.add(".moss/pending-state left behind after a command finished");
         }
         try (Stream<Path> s = Files.walk(moss)) {
             s.filter(p -> p.getFileName().toString().endsWith(".part"))

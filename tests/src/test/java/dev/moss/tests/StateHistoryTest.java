@@ -107,7 +107,8 @@ class StateHistoryTest extends E2eTest {
         RootCheck.assertWhole(root);
     }
 
-    private static SortedMap<String, Listing.Node> withStateId(SortedMap<String, Listing.Node> l, String id) {
+    /** A tree listing with the {@code .stateID} moss writes for state {@code id}. */
+    static SortedMap<String, Listing.Node> withStateId(SortedMap<String, Listing.Node> l, String id) {
         SortedMap<String, Listing.Node> out = new TreeMap<>(l);
         out.put(".stateID", new Listing.Node('f', 0644, id.length(), Listing.sha256(id.getBytes()), ""));
         return out;

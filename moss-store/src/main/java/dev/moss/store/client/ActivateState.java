@@ -31,11 +31,15 @@ public final class ActivateState {
         client.requireWriter();
         Installation inst = client.installation();
         client.states().get(id).orElseThrow(() -> new StateNotFoundException(id));
+        Optional<StateId> previous = client.activeState();
+        if (previous.equals(Optional.of(id))) {
+            return new Result(id, previous, false); // also when its tree is upstream's real ROOT/usr
+        }
         if (!Recovery.complete(inst, id.value())) {
             throw new BadStateException("state " + id + " has no complete tree at " + inst.stateDir(id.value())
                     + "; run 'moss state verify' to rebuild it");
         }
-        Optional<StateId> previous = client.activeState();
+        StateCommit.requireSwitchable(client);
         StateActivator.Result r = StateActivator.activate(inst, id.value());
         return new Result(id, previous, r == StateActivator.Result.ACTIVATED);
     }

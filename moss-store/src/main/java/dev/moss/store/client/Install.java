@@ -105,6 +105,7 @@ public final class Install {
         if (plan.isEmpty()) {
             return new InstallResult(Optional.empty(), new BlitStats(0, 0, 0, 0, 0, java.time.Duration.ZERO), 0, 0, 0);
         }
+        StateCommit.requireSwitchable(client);
         Map<String, List<LayoutRecord>> fresh = new LinkedHashMap<>();
         Map<String, PackageMeta> metas = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();

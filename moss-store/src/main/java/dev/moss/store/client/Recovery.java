@@ -45,6 +45,7 @@ public final class Recovery {
             listener.repaired(m);
             CrashPoint.reached("recovery-repair"); // recovery itself may be killed half-way
         };
+        archiveReplacedTree(inst, report);
         removeNextLinks(inst, report);
         removeStaging(inst, report);
         Path marker = inst.mossDir().resolve(MARKER);
@@ -52,6 +53,7 @@ public final class Recovery {
             removeParts(inst.assetsDir(), inst, report);
             removeParts(inst.downloadsDir(), inst, report);
         }
+        dropUnswitchedState(client, report);
         reconcileStates(client, report);
         fixActiveLink(client, report);
         fixRootLinks(inst, report);
@@ -65,6 +67,35 @@ public final class Recovery {
     /** Removes the marker: the writer finished, nothing half-done is left. */
     static void markClean(Installation inst) throws IOException {
         Files.deleteIfExists(inst.mossDir().resolve(MARKER));
+    }
+
+    /** The first switch away from upstream's real {@code ROOT/usr} was killed before moving the old tree home. */
+    private static void archiveReplacedTree(Installation inst, java.util.function.Consumer<String> report)
+            throws IOException {
+        OptionalLong moved = StateActivator.archiveReplacedTree(inst);
+        if (moved.isPresent()) {
+            report.accept("moved the tree of state " + moved.getAsLong() + " from " + inst.root().resolve("usr.next")
+                    + " to " + inst.root().relativize(inst.stateDir(moved.getAsLong()).resolve("usr")));
+        }
+    }
+
+    /**
+     * A command killed after it recorded a state and gave the tree its final name, but before
+     * {@code ROOT/usr} pointed at it: that state was never active, and goes ({@link PendingState}).
+     */
+    private static void dropUnswitchedState(Client client, java.util.function.Consumer<String> report)
+            throws IOException {
+        Installation inst = client.installation();
+        OptionalLong pending = PendingState.read(inst);
+        if (pending.isPresent() && !pending.equals(inst.activeStateId())) {
+            long id = pending.getAsLong();
+            TreeDeleter.delete(inst.stateDir(id));
+            client.states().remove(List.of(StateId.of(id)));
+            PendingState.clear(inst);
+            report.accept("removed state " + id + ": the command that made it was interrupted before switching to it");
+        } else {
+            PendingState.clear(inst);
+        }
     }
 
     private static void removeNextLinks(Installation inst, java.util.function.Consumer<String> report)
@@ -108,11 +139,14 @@ public final class Recovery {
             throws IOException {
         Installation inst = client.installation();
         OptionalLong live = inst.linkedStateId();
+        // upstream's layout: the live state's tree is ROOT/usr itself, not under .moss/root
+        OptionalLong liveInPlace = inst.usrIsRealDirectory() ? inst.activeStateId() : OptionalLong.empty();
         Map<Long, State> rows = new TreeMap<>();
         for (State s : client.states().list()) {
             rows.put(s.id().value(), s);
         }
         Set<Long> trees = new HashSet<>();
+        liveInPlace.ifPresent(trees::add);
         for (Path p : list(inst.treesDir())) {
             String name = p.getFileName().toString();
             if (!name.chars().allMatch(Character::isDigit) || name.isEmpty() || name.length() > 18) {
@@ -133,6 +167,9 @@ public final class Recovery {
             } else {
                 trees.add(id);
             }
+        }
+        if (inst.usrIsRealDirectory() && (liveInPlace.isEmpty() || !rows.containsKey(liveInPlace.getAsLong()))) {
+            return; // ROOT/usr names no recorded state: any row without a tree may be its, so none goes
         }
         for (long id : rows.keySet()) {
             if (!trees.contains(id)) {

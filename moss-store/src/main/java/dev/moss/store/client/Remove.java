@@ -159,6 +159,7 @@ public final class Remove {
     /** Blits the remaining packages as a new state and activates it. */
     public static Result apply(Client client, Plan plan, ClientListener listener) throws IOException {
         client.requireWriter();
+        StateCommit.requireSwitchable(client);
         VfsTree tree = TreeBuilder.build(client, TreeBuilder.ids(plan.selections()));
         StateCommit.Committed c = StateCommit.commit(client, tree, plan.selections(), "Remove", listener);
         return new Result(c.id(), c.stats());

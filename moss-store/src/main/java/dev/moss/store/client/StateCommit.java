@@ -28,13 +28,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code usr/.stateID}, rename the tree to {@code .moss/root/<id>} and switch {@code ROOT/usr}.
  *
  * <p>A crash anywhere before the switch leaves the old system live; {@link Recovery} then removes
- * the staging tree, or the state row whose tree never got its final name.
+ * the staging tree, the state row whose tree never got its final name, or the state that got
+ * its final name but was never switched to ({@link PendingState}). A root whose {@code /usr} a
+ * switch may not replace is refused before anything is written.
  */
 final class StateCommit {
     /** What a committed state is. */
     record Committed(StateId id, BlitStats stats) {}
 
     private StateCommit() {}
+
+    /** Refuses, before a transaction writes anything, a {@code ROOT/usr} that its switch may not replace. */
+    static void requireSwitchable(Client client) throws IOException {
+        StateActivator.checkSwitchable(client.installation(), client.activeState().isPresent());
+    }
 
     static Committed commit(Client client, VfsTree tree, List<Selection> selections, String summary,
             ClientListener listener) throws IOException {
@@ -52,21 +59,37 @@ final class StateCommit {
             writeStateId(staging.resolve("usr"), state.id());
             Path finalDir = inst.stateDir(state.id().value());
             TreeDeleter.delete(finalDir); // a tree without row, e.g. from a restored backup: not ours
+            PendingState.mark(inst, state.id());
             Files.move(staging, finalDir);
             Durability.syncDirectory(inst.treesDir());
             CrashPoint.reached("after-rename");
             StateActivator.activate(inst, state.id().value());
+            PendingState.clear(inst);
             return new Committed(state.id(), stats);
         } catch (IOException | RuntimeException | Error e) {
             TreeDeleter.deleteQuietly(staging, e);
-            if (state != null && !Files.exists(inst.stateDir(state.id().value()))) {
-                try {
-                    client.states().remove(List.of(state.id()));
-                } catch (IOException | RuntimeException x) {
-                    e.addSuppressed(x); // recovery drops the row at the next writing command
-                }
+            if (state != null) {
+                dropUnlessActive(inst, client, state.id(), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * After a failure: a state the switch never reached goes with its tree, so the command leaves
+     * the history as it found it. One that became active stays (and so does the pending marker,
+     * which recovery clears). What cannot be undone here, recovery undoes at the next command.
+     */
+    private static void dropUnlessActive(Installation inst, Client client, StateId id, Throwable failure) {
+        if (inst.activeStateId().equals(java.util.OptionalLong.of(id.value()))) {
+            return;
+        }
+        try {
+            TreeDeleter.delete(inst.stateDir(id.value()));
+            client.states().remove(List.of(id));
+            PendingState.clear(inst);
+        } catch (IOException | RuntimeException x) {
+            failure.addSuppressed(x);
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -135,14 +134,17 @@ public final class Installation {
      * layout) the {@code <id>} of a {@code usr -> .moss/root/<id>/usr} link. Empty if none.
      */
     public OptionalLong activeStateId() {
-        Path usr = usr();
+        OptionalLong id = stateIdIn(usr());
+        return id.isPresent() ? id : linkedStateId();
+    }
+
+    /** The id in {@code usr/.stateID} (decimal text, as moss and upstream write it), if readable. */
+    public static OptionalLong stateIdIn(Path usr) {
         try {
-            String text = Files.readString(usr.resolve(".stateID")).trim();
-            return OptionalLong.of(Long.parseLong(text));
+            return OptionalLong.of(Long.parseLong(Files.readString(usr.resolve(".stateID")).trim()));
         } catch (IOException | NumberFormatException | SecurityException e) {
-            // fall through to the link form
+            return OptionalLong.empty();
         }
-        return linkedStateId();
     }
 
     /** The state {@code ROOT/usr} links to, if it is a {@code .moss/root/<id>/usr} symlink. */
@@ -162,7 +164,10 @@ public final class Installation {
         return OptionalLong.empty();
     }
 
-    /** Whether {@code ROOT/usr} is a real directory (a root not managed by moss's link switch). */
+    /**
+     * Whether {@code ROOT/usr} is a real directory: upstream's layout, where the active state's tree
+     * is {@code ROOT/usr} itself (the first switch moves it to {@code .moss/root/<id>/usr}).
+     */
     public boolean usrIsRealDirectory() {
         return Files.isDirectory(usr(), LinkOption.NOFOLLOW_LINKS);
     }
@@ -170,14 +175,5 @@ public final class Installation {
     @Override
     public String toString() {
         return root.toString();
-    }
-
-    /** Reads a state id file as written by moss: decimal text. */
-    static Optional<Long> parseStateId(String text) {
-        try {
-            return Optional.of(Long.parseLong(text.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

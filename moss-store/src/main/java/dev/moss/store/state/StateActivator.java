@@ -1,9 +1,12 @@
 package dev.moss.store.state;
 
+import dev.moss.store.MossException;
 import dev.moss.store.fs.Durability;
+import dev.moss.store.fs.FileStat;
+import dev.moss.store.fs.LinuxNativeFs;
+import dev.moss.store.fs.TreeDeleter;
 import dev.moss.store.installation.Installation;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +19,13 @@ import java.util.OptionalLong;
  * Makes a state's tree the live {@code /usr}: a symlink {@code ROOT/usr.next} is created and
  * renamed over {@code ROOT/usr}, which replaces the old link atomically, then the root directory
  * is fsynced. Trees never move, so activating any state on disk is O(1).
+ *
+ * <p>A root made by upstream moss has the active state's tree as a real {@code ROOT/usr}
+ * directory (its {@code usr/.stateID} names the state). The first switch there trades the new
+ * link and that directory in one {@code renameat2(RENAME_EXCHANGE)}, so {@code ROOT/usr} is never
+ * missing, then moves the old tree, now at {@code ROOT/usr.next}, to
+ * {@code .moss/root/<id>/usr} where every other state lives. A crash between the two steps leaves
+ * it at {@code usr.next}, where recovery finishes the move ({@link #archiveReplacedTree}).
  */
 public final class StateActivator {
     /** Outcome of an activation. */
@@ -28,34 +38,109 @@ public final class StateActivator {
 
     private StateActivator() {}
 
+    /**
+     * Refuses, before a transaction changes anything, a {@code ROOT/usr} that a switch must not
+     * replace: anything but a symlink or a recorded state's tree (upstream's layout) on the same
+     * file system as {@code .moss/root}.
+     *
+     * @param activeRecorded whether the state database records the active state
+     */
+    public static void checkSwitchable(Installation inst, boolean activeRecorded) throws IOException {
+        Path usr = inst.usr();
+        if (!Files.exists(usr, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(usr)) {
+            return;
+        }
+        if (!inst.usrIsRealDirectory()) {
+            throw new MossException(usr + ": is neither a directory nor a symlink; moss will not replace it");
+        }
+        OptionalLong id = Installation.stateIdIn(usr);
+        if (id.isEmpty()) {
+            throw new MossException(usr + ": is a directory without a usr/.stateID naming a moss state;"
+                    + " moss will not replace it");
+        }
+        if (!activeRecorded) {
+            throw new MossException(usr + ": is the tree of state " + id.getAsLong()
+                    + ", which the state database does not record; moss will not replace it");
+        }
+        Path home = Files.isDirectory(inst.treesDir()) ? inst.treesDir() : inst.mossDir();
+        Object usrDevice = Files.getAttribute(usr, "unix:dev", LinkOption.NOFOLLOW_LINKS);
+        if (!usrDevice.equals(Files.getAttribute(home, "unix:dev", LinkOption.NOFOLLOW_LINKS))) {
+            throw new MossException(usr + ": is on another file system than " + home
+                    + ", so moss cannot keep it as state " + id.getAsLong() + "'s tree; moss will not replace it");
+        }
+    }
+
     public static Result activate(Installation inst, long stateId) throws IOException {
         Path tree = inst.stateDir(stateId).resolve("usr");
         if (!Files.isDirectory(tree, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(tree.toString(), null, "state " + stateId + " has no tree on disk");
         }
-        OptionalLong linked = inst.linkedStateId();
-        if (linked.isPresent() && linked.getAsLong() == stateId) {
+        boolean realDirectory = inst.usrIsRealDirectory();
+        OptionalLong active = realDirectory ? inst.activeStateId() : inst.linkedStateId();
+        if (active.isPresent() && active.getAsLong() == stateId) {
             return Result.ALREADY_ACTIVE;
         }
-        Path usr = inst.usr();
-        if (inst.usrIsRealDirectory()) {
-            throw new FileAlreadyExistsException(usr.toString(), null,
-                    "is a real directory; moss switches /usr as a symlink and will not replace a directory");
+        if (realDirectory) {
+            exchangeLink(inst.root(), "usr", Installation.usrLinkText(stateId));
+            CrashPoint.reached("after-switch");
+            archiveReplacedTree(inst);
+        } else {
+            switchLink(inst.root(), "usr", Installation.usrLinkText(stateId));
+            CrashPoint.reached("after-switch");
         }
-        switchLink(inst.root(), "usr", Installation.usrLinkText(stateId));
-        CrashPoint.reached("after-switch");
         createRootLinks(inst.root());
         return Result.ACTIVATED;
     }
 
     /** Points {@code dir/name} at {@code text} with one rename, then makes it durable. */
     static void switchLink(Path dir, String name, String text) throws IOException {
+        Path next = newLink(dir, name, text);
+        Files.move(next, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Durability.syncDirectory(dir);
+    }
+
+    /** Puts a link to {@code text} at {@code dir/name} and whatever was there at {@code dir/name.next}, in one step. */
+    private static void exchangeLink(Path dir, String name, String text) throws IOException {
+        Path next = newLink(dir, name, text);
+        LinuxNativeFs.renameat2(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(next.toString()),
+                LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(dir.resolve(name).toString()), LinuxNativeFs.RENAME_EXCHANGE);
+        Durability.syncDirectory(dir);
+    }
+
+    private static Path newLink(Path dir, String name, String text) throws IOException {
         Path next = dir.resolve(name + ".next");
         Files.deleteIfExists(next);
         Files.createSymbolicLink(next, Path.of(text));
         CrashPoint.reached("before-switch");
-        Files.move(next, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        Durability.syncDirectory(dir);
+        return next;
+    }
+
+    /**
+     * Moves the tree an exchange put at {@code ROOT/usr.next} to {@code .moss/root/<id>/usr}, the id
+     * being its {@code .stateID}. A tree already there is a stale copy (the one that was live is
+     * that state's truth) and is deleted first.
+     *
+     * @return the state whose tree was moved; empty if {@code usr.next} is not such a directory
+     */
+    public static OptionalLong archiveReplacedTree(Installation inst) throws IOException {
+        Path replaced = inst.root().resolve("usr.next");
+        OptionalLong id = Files.isDirectory(replaced, LinkOption.NOFOLLOW_LINKS)
+                ? Installation.stateIdIn(replaced) : OptionalLong.empty();
+        if (id.isEmpty() || id.equals(inst.linkedStateId())) {
+            return OptionalLong.empty(); // not ours to move: no state, or a copy of the live one
+        }
+        Path stateDir = inst.stateDir(id.getAsLong());
+        Path target = stateDir.resolve("usr");
+        TreeDeleter.delete(target);
+        if (!Files.isDirectory(stateDir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(stateDir);
+            FileStat.chmod(stateDir, 0755);
+        }
+        Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
+        Durability.syncDirectory(stateDir);
+        Durability.syncDirectory(inst.treesDir());
+        Durability.syncDirectory(inst.root());
+        return id;
     }
 
     /**
