@@ -55,8 +55,7 @@ public final class StateActivator {
         }
         OptionalLong id = Installation.stateIdIn(usr);
         if (id.isEmpty()) {
-            throw new MossException(usr + ": is a directory without a usr/.stateID naming a moss state;"
-                    + " moss will not replace it");
+            throw notAState(usr);
         }
         if (!activeRecorded) {
             throw new MossException(usr + ": is the tree of state " + id.getAsLong()
@@ -70,6 +69,10 @@ public final class StateActivator {
         }
     }
 
+    private static MossException notAState(Path usr) {
+        return new MossException(usr + ": is a directory without a usr/.stateID naming a moss state; moss will not replace it");
+    }
+
     public static Result activate(Installation inst, long stateId) throws IOException {
         Path tree = inst.stateDir(stateId).resolve("usr");
         if (!Files.isDirectory(tree, LinkOption.NOFOLLOW_LINKS)) {
@@ -81,6 +84,9 @@ public final class StateActivator {
             return Result.ALREADY_ACTIVE;
         }
         if (realDirectory) {
+            if (active.isEmpty()) { // callers check first (checkSwitchable); this keeps a stranger's /usr safe regardless
+                throw notAState(inst.usr());
+            }
             exchangeLink(inst.root(), "usr", Installation.usrLinkText(stateId));
             CrashPoint.reached("after-switch");
             archiveReplacedTree(inst);
