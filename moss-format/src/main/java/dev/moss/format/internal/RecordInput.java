@@ -19,7 +19,10 @@ public final class RecordInput {
     private int pos;
     private final String payloadName;
     private long record = -1;
-    private CharsetDecoder utf8;
+    /** A strict decoder per thread: one per payload cost more than the decoding (many payloads, few non-ASCII strings each). */
+    private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     public RecordInput(byte[] buf, int offset, int limit, String payloadName) {
         this.buf = buf;
@@ -139,13 +142,8 @@ public final class RecordInput {
         if (ascii) {
             return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
         }
-        if (utf8 == null) {
-            utf8 = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-        }
         try {
-            CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(buf, start, end - start));
+            CharBuffer chars = UTF8.get().reset().decode(ByteBuffer.wrap(buf, start, end - start));
             return chars.toString();
         } catch (CharacterCodingException e) {
             throw error(what + " is not valid UTF-8");

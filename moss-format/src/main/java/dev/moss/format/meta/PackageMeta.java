@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * A package's metadata, interpreted from meta records the way moss does: the first record of a
@@ -57,8 +57,20 @@ public record PackageMeta(
         Objects.requireNonNull(downloadSize);
     }
 
+    /**
+     * Sorted by text form, as upstream sorts, without duplicates. Each text form is built once:
+     * {@link Capability#compareTo} builds both for every comparison, and a repository index holds
+     * thousands of packages with dozens of providers each.
+     */
     private static List<Capability> sortedUnique(List<Capability> in) {
-        return List.copyOf(new TreeSet<>(in));
+        if (in.isEmpty()) {
+            return List.of();
+        }
+        TreeMap<String, Capability> byText = new TreeMap<>();
+        for (Capability c : in) {
+            byText.putIfAbsent(c.toString(), c);
+        }
+        return List.copyOf(byText.values());
     }
 
     /** moss's id for a local stone: {@code name-version-release.arch}. */
