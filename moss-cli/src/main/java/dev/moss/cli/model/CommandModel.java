@@ -148,7 +148,7 @@ public final class CommandModel {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> Arg<List<T>> parameters(Class<T> type, String label, String description) {
         return (Arg) add(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(type).arity("1..*")
-                .required(true).paramLabel(label).description(description));
+                .required(true).paramLabel(label).description(description).parameterConsumer(TrailingValues.of(type)));
     }
 
     /**
