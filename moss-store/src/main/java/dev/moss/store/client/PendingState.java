@@ -2,12 +2,14 @@ package dev.moss.store.client;
 
 import dev.moss.db.state.StateId;
 import dev.moss.store.fs.AtomicFile;
+import dev.moss.store.fs.TreeDeleter;
 import dev.moss.store.installation.Installation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -40,6 +42,23 @@ final class PendingState {
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * Removes state {@code id} (tree, row, marker) unless {@code ROOT/usr} is its tree: a state the
+     * switch never reached, which no one has seen active.
+     *
+     * @return whether it was removed
+     */
+    static boolean dropUnlessActive(Client client, long id) throws IOException {
+        Installation inst = client.installation();
+        if (inst.activeStateId().equals(OptionalLong.of(id))) {
+            return false;
+        }
+        TreeDeleter.delete(inst.stateDir(id));
+        client.states().remove(List.of(StateId.of(id)));
+        clear(inst);
+        return true;
     }
 
     private static Path file(Installation inst) {

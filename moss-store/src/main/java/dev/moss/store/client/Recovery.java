@@ -85,16 +85,12 @@ public final class Recovery {
      */
     private static void dropUnswitchedState(Client client, java.util.function.Consumer<String> report)
             throws IOException {
-        Installation inst = client.installation();
-        OptionalLong pending = PendingState.read(inst);
-        if (pending.isPresent() && !pending.equals(inst.activeStateId())) {
-            long id = pending.getAsLong();
-            TreeDeleter.delete(inst.stateDir(id));
-            client.states().remove(List.of(StateId.of(id)));
-            PendingState.clear(inst);
-            report.accept("removed state " + id + ": the command that made it was interrupted before switching to it");
+        OptionalLong pending = PendingState.read(client.installation());
+        if (pending.isPresent() && PendingState.dropUnlessActive(client, pending.getAsLong())) {
+            report.accept("removed state " + pending.getAsLong()
+                    + ": the command that made it was interrupted before switching to it");
         } else {
-            PendingState.clear(inst);
+            PendingState.clear(client.installation());
         }
     }
 

@@ -69,7 +69,7 @@ final class StateCommit {
         } catch (IOException | RuntimeException | Error e) {
             TreeDeleter.deleteQuietly(staging, e);
             if (state != null) {
-                dropUnlessActive(inst, client, state.id(), e);
+                dropUnlessActive(client, state.id(), e);
             }
             throw e;
         }
@@ -80,14 +80,9 @@ final class StateCommit {
      * the history as it found it. One that became active stays (and so does the pending marker,
      * which recovery clears). What cannot be undone here, recovery undoes at the next command.
      */
-    private static void dropUnlessActive(Installation inst, Client client, StateId id, Throwable failure) {
-        if (inst.activeStateId().equals(java.util.OptionalLong.of(id.value()))) {
-            return;
-        }
+    private static void dropUnlessActive(Client client, StateId id, Throwable failure) {
         try {
-            TreeDeleter.delete(inst.stateDir(id.value()));
-            client.states().remove(List.of(id));
-            PendingState.clear(inst);
+            PendingState.dropUnlessActive(client, id.value());
         } catch (IOException | RuntimeException x) {
             failure.addSuppressed(x);
         }

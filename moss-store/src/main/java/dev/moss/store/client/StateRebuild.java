@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -64,8 +63,7 @@ final class StateRebuild {
         } else {
             // No fallback where the filesystem lacks RENAME_EXCHANGE: moving the old tree away
             // first would leave a moment without one, which a crash could make permanent.
-            LinuxNativeFs.renameat2(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(fresh.toString()),
-                    LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(target.toString()), LinuxNativeFs.RENAME_EXCHANGE);
+            LinuxNativeFs.exchange(fresh, target);
         }
         Durability.syncDirectory(parent);
         Durability.syncDirectory(fresh.getParent());

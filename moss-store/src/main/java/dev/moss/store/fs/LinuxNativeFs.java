@@ -427,6 +427,11 @@ public final class LinuxNativeFs {
         }
     }
 
+    /** Swaps two existing paths in one step ({@code renameat2} with {@link #RENAME_EXCHANGE}). */
+    public static void exchange(java.nio.file.Path a, java.nio.file.Path b) throws NativeIOException {
+        renameat2(AT_FDCWD, bytes(a.toString()), AT_FDCWD, bytes(b.toString()), RENAME_EXCHANGE);
+    }
+
     public static void unlinkat(int dirfd, byte[] name, int flags) throws NativeIOException {
         Scratch s = SCRATCH.get();
         int r;

@@ -108,8 +108,7 @@ public final class StateActivator {
     /** Puts a link to {@code text} at {@code dir/name} and whatever was there at {@code dir/name.next}, in one step. */
     private static void exchangeLink(Path dir, String name, String text) throws IOException {
         Path next = newLink(dir, name, text);
-        LinuxNativeFs.renameat2(LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(next.toString()),
-                LinuxNativeFs.AT_FDCWD, LinuxNativeFs.bytes(dir.resolve(name).toString()), LinuxNativeFs.RENAME_EXCHANGE);
+        LinuxNativeFs.exchange(next, dir.resolve(name));
         Durability.syncDirectory(dir);
     }
 
