@@ -39,10 +39,19 @@ public final class AssetImporter {
 
     private final AssetStore store;
     private final boolean setOwners;
+    /** Where named assets and made directories are recorded, or null. */
+    private final ImportJournal journal;
 
+    /** An importer whose assets stay whatever happens next (repairs: each restored asset counts). */
     public AssetImporter(AssetStore store, boolean setOwners) {
+        this(store, setOwners, null);
+    }
+
+    /** An importer recording what it adds in {@code journal}, so a failing command can take it out again. */
+    public AssetImporter(AssetStore store, boolean setOwners, ImportJournal journal) {
         this.store = store;
         this.setOwners = setOwners;
+        this.journal = journal;
     }
 
     /** Whether every file a stone's index names is already in the store. */
@@ -108,7 +117,7 @@ public final class AssetImporter {
             writing = digest;
             try {
                 String name = AssetStore.relativeName(digest);
-                store.makeParents(name);
+                store.makeParents(name, journal);
                 finalName = LinuxNativeFs.bytes(name);
                 // The intended mode from the start: usually nothing is left to change at the end.
                 int mode = permissions(digest) & 0777;
@@ -153,6 +162,9 @@ public final class AssetImporter {
                     return;
                 }
                 CrashPoint.reached("import-asset");
+                if (journal != null) {
+                    journal.named(digest);
+                }
                 store.added(digest, st);
                 imported++;
                 bytes += record.size();

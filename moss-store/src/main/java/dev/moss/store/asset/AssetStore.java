@@ -229,8 +229,11 @@ public final class AssetStore implements AutoCloseable {
         claimed.remove(digest);
     }
 
-    /** Creates the fan-out directories above {@code relative} that are not known to exist. */
-    void makeParents(String relative) throws IOException {
+    /**
+     * Creates the fan-out directories above {@code relative} that are not known to exist,
+     * recording those it made in {@code journal} (when there is one).
+     */
+    void makeParents(String relative, ImportJournal journal) throws IOException {
         int d = openForWriting();
         int slash = relative.lastIndexOf('/');
         if (slash < 0 || dirs.contains(relative.substring(0, slash))) {
@@ -244,6 +247,9 @@ public final class AssetStore implements AutoCloseable {
             int err = LinuxNativeFs.mkdiratErrno(d, LinuxNativeFs.bytes(dir), 0755);
             if (err != 0 && err != LinuxNativeFs.EEXIST) {
                 throw new NativeIOException("mkdir", "\"" + root.resolve(dir) + "\"", err);
+            }
+            if (err == 0 && journal != null) {
+                journal.madeDir(dir);
             }
             dirs.add(dir);
         }

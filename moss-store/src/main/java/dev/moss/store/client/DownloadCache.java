@@ -14,10 +14,11 @@ import java.nio.file.StandardCopyOption;
 final class DownloadCache {
     private DownloadCache() {}
 
-    static void store(Client client, Path stone, String sha256) throws IOException {
+    /** Copies {@code stone} in unless a copy is there; returns the new copy, or null when there was one. */
+    static Path store(Client client, Path stone, String sha256) throws IOException {
         Path target = client.downloadPath(sha256);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return null;
         }
         Files.createDirectories(target.getParent());
         Path part = target.resolveSibling(sha256 + ".part");
@@ -28,5 +29,6 @@ final class DownloadCache {
             throw new dev.moss.store.MossException("\"" + stone + "\": changed while being installed");
         }
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
     }
 }

@@ -6,15 +6,20 @@ import dev.moss.format.record.IndexRecord;
 import dev.moss.store.MossException;
 import dev.moss.store.asset.AssetImporter;
 import dev.moss.store.asset.AssetStore;
+import dev.moss.store.asset.ImportJournal;
 import dev.moss.store.fs.Posix;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * <p>It runs in two steps so the caller can build (and check) the new tree meanwhile:
  * {@link #begin} starts checking which stones have all their content in the store already (one
  * {@code statx} per file, nothing written; such a stone is never read again), {@link #finish}
- * imports the others. The first failure stops the other workers and is what the caller sees.
+ * imports the others. The first failure stops the other workers and is what the caller sees;
+ * {@link #close} then takes out what the import added (assets, fan-out directories, cached
+ * stones), so a stone found damaged half-way through its content leaves the store as it was.
  */
 final class StoneImport implements AutoCloseable {
     /** Files written, files found already in the store, stones whose content was all there. */
@@ -42,6 +49,11 @@ final class StoneImport implements AutoCloseable {
     private final AssetImporter importer;
     private final ExecutorService pool;
     private final List<Future<Boolean>> present = new ArrayList<>();
+    private final ImportJournal journal = new ImportJournal();
+    /** Copies this import put in the download cache. */
+    private final Queue<Path> cached = new ConcurrentLinkedQueue<>();
+    /** Set once {@link #finish} returned: what was added stays. */
+    private volatile boolean finished;
 
     private StoneImport(Client client, List<LocalStone> stones, boolean cache) {
         this.client = client;
@@ -49,7 +61,7 @@ final class StoneImport implements AutoCloseable {
         this.stones = new ArrayList<>(stones);
         this.stones.sort(Comparator.comparingLong(LocalStone::size).reversed());
         this.cache = cache;
-        this.importer = new AssetImporter(client.assets(), Posix.isRoot());
+        this.importer = new AssetImporter(client.assets(), Posix.isRoot(), journal);
         this.pool = workers(Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, stones.size())));
     }
 
@@ -103,6 +115,7 @@ final class StoneImport implements AutoCloseable {
                 skipped += c.skippedStones();
                 listener.progress(i + 1, stones.size());
             }
+            finished = true;
             return new Counts(imported, reused, skipped);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,22 +123,32 @@ final class StoneImport implements AutoCloseable {
         }
     }
 
+    /** Imports one stone, then caches it: a stone found damaged is not kept. */
     private Counts one(LocalStone s, boolean allPresent) throws IOException {
-        if (cache) {
-            DownloadCache.store(client, s.file(), s.id().orElseThrow());
-        }
+        Counts counts;
         if (allPresent) {
-            return new Counts(0, 0, 1);
+            counts = new Counts(0, 0, 1);
+        } else {
+            try (StoneReader reader = StoneReader.open(s.file())) {
+                AssetImporter.Result r = importer.importContent(reader);
+                counts = new Counts(r.imported(), r.alreadyPresent(), 0);
+            } catch (StoneFormatException e) {
+                throw new MossException("\"" + s.file() + "\": not a valid stone", e);
+            }
         }
-        try (StoneReader reader = StoneReader.open(s.file())) {
-            AssetImporter.Result r = importer.importContent(reader);
-            return new Counts(r.imported(), r.alreadyPresent(), 0);
-        } catch (StoneFormatException e) {
-            throw new MossException("\"" + s.file() + "\": not a valid stone", e);
+        if (cache) {
+            Path copy = DownloadCache.store(client, s.file(), s.id().orElseThrow());
+            if (copy != null) {
+                cached.add(copy);
+            }
         }
+        return counts;
     }
 
-    /** Stops the workers (they finish the file they are on: a system call cannot be interrupted). */
+    /**
+     * Stops the workers (they finish the file they are on: a system call cannot be interrupted)
+     * and, unless {@link #finish} completed, takes out what they added.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
@@ -139,8 +162,27 @@ final class StoneImport implements AutoCloseable {
                 interrupted = true;
             }
         }
+        if (!finished) {
+            undo();
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Best effort: what cannot be deleted is verified content or a complete copy, for the next prune. */
+    private void undo() {
+        journal.undo(client.assets());
+        for (Path p; (p = cached.poll()) != null; ) {
+            try {
+                Files.deleteIfExists(p);
+                // its two shard directories, when nothing else is in them
+                for (Path d = p.getParent(), stop = d.getParent().getParent(); !d.equals(stop); d = d.getParent()) {
+                    Files.delete(d);
+                }
+            } catch (IOException ignored) {
+                // a complete, named copy (harmless: cache prune removes it), or a shard in use
+            }
         }
     }
 
