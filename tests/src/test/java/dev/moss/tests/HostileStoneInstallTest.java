@@ -51,7 +51,12 @@ class HostileStoneInstallTest extends E2eTest {
                 escape("dir-and-link-at-one-path", (etc, canary) -> RawStones.named("dirlink")
                         .dir("lib/evil", 0755).link("lib/evil", etc.toString()).file("lib/evil/passwd", "evil\n")),
                 escape("link-then-file-at-one-path", (etc, canary) -> RawStones.named("linkfile")
-                        .link("share/f", etc + "/passwd").file("share/f", "evil\n")));
+                        .link("share/f", etc + "/passwd").file("share/f", "evil\n")),
+                // Not escapes, but names no file system takes: refused before anything is written.
+                escape("component-over-255-bytes", (etc, canary) -> RawStones.named("longname")
+                        .file("share/a", "a").file("share/" + "n".repeat(256), "x")),
+                escape("path-over-4095-bytes", (etc, canary) -> RawStones.named("longpath")
+                        .file("share/a", "a").file(("d".repeat(200) + "/").repeat(21) + "f", "x")));
     }
 
     private static Arguments escape(String name, BiFunction<Path, Path, RawStones> stone) {
@@ -111,5 +116,22 @@ class HostileStoneInstallTest extends E2eTest {
         assertThat(Listing.text(Listing.of(dir, p -> !p.startsWith("root/.moss/root/"))))
                 .isEqualTo(Listing.text(before));
         RootCheck.assertWhole(root);
+    }
+
+    /** {@code /usr/.stateID} is moss's to write: refused when the tree is planned, also through a link to {@code /usr}. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"direct", "through-a-link"})
+    void packageShippingTheStateIdFileIsRefused(String how) throws Exception {
+        MossInProcess.ok(root, "install", "-y", TestStones.named("good").files(3).build(dir).path());
+        RawStones raw = RawStones.named("stateid").file("share/stateid/f", "file");
+        Path stone = (how.equals("direct") ? raw.file(".stateID", "99")
+                : raw.link("share/up", "..").file("share/up/.stateID", "99")).write(dir);
+        SortedMap<String, Listing.Node> before = Listing.of(dir);
+
+        MossProcess.Result r = moss("install", "-y", stone.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        assertThat(r.err()).as(r.toString()).startsWith("error: package ").contains("ships /usr/.stateID, which only moss may write");
+        assertThat(Listing.text(Listing.of(dir))).isEqualTo(Listing.text(before));
     }
 }

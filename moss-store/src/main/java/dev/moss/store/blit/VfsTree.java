@@ -57,6 +57,8 @@ public final class VfsTree {
 
         private final List<Pending> pending = new ArrayList<>();
         private final List<Pending> links = new ArrayList<>();
+        /** The file in each tree that names its state: moss writes it, no package may. */
+        private static final byte[] STATE_ID = ".stateID".getBytes(StandardCharsets.US_ASCII);
         private final List<FileConflictException.Conflict> conflicts = new ArrayList<>();
         private final List<TreeNode.Dir> dirs = new ArrayList<>();
         private int nodes;
@@ -121,7 +123,7 @@ public final class VfsTree {
             boolean remembered = slash > 0 && slash == lastSlash && Arrays.equals(path, 0, slash, lastPath, 0, slash);
             // A remembered parent was checked with the path it came from: only the last name
             // needs a look (and when it fails, the whole path gives the message).
-            String problem = remembered && slash + 1 < path.length
+            String problem = remembered && slash + 1 < path.length && path.length <= LayoutPaths.MAX_PATH_BYTES
                     ? LayoutPaths.problem(path, slash + 1, path.length)
                     : LayoutPaths.problem(path, 0, path.length);
             if (problem != null) {
@@ -146,6 +148,9 @@ public final class VfsTree {
                 lastParent = dir;
                 path = walkedPath;
                 start = walkedStart;
+            }
+            if (dir == root && Arrays.equals(path, start, path.length, STATE_ID, 0, STATE_ID.length)) {
+                throw new IllegalArgumentException("package " + p.packageId() + ": ships /usr/.stateID, which only moss may write");
             }
             int hash = TreeNode.Dir.hash(path, start, path.length);
             TreeNode existing = dir.child(path, start, path.length, hash);
