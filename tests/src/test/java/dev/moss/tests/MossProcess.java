@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Runs the real CLI in a fresh JVM, as a user's shell would, with the test's classpath: stdin
  * closed (no terminal, so no question can be answered), both output streams drained while it
  * runs, and only the environment variables a test sets on top of the inherited ones (any
- * {@code MOSS_TEST_CRASH_AT} inherited from the outside is dropped).
+ * {@code MOSS_TEST_CRASH_AT} or {@code MOSS_TEST_FAIL_AT} inherited from the outside is dropped).
  *
  * <pre>
  * MossProcess.Result r = MossProcess.in(dir).run("-D", root.toString(), "install", "-y", stone.toString());
@@ -184,6 +184,7 @@ public final class MossProcess {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().remove("MOSS_TEST_CRASH_AT");
+        pb.environment().remove("MOSS_TEST_FAIL_AT");
         pb.environment().putAll(env);
         Process p = pb.start();
         try {

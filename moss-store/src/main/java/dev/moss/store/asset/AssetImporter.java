@@ -161,10 +161,10 @@ public final class AssetImporter {
                     present++;
                     return;
                 }
-                CrashPoint.reached("import-asset");
                 if (journal != null) {
                     journal.named(digest);
                 }
+                CrashPoint.reached("import-asset");
                 store.added(digest, st);
                 imported++;
                 bytes += record.size();

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,6 +57,8 @@ public final class AssetStore implements AutoCloseable {
     /** Digests an importer is writing right now: one writer per asset. */
     private final Set<Digest128> claimed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger freshCounter = new AtomicInteger();
+    /** Variants and fresh inodes this object made, by name relative to the root: a failed command takes them out. */
+    private final Queue<String> made = new ConcurrentLinkedQueue<>();
     /** Read without a lock once set: every probe and link asks for it, from several threads. */
     private volatile int fd = -1;
     /** How imports name their files, found out at the first import. */
@@ -208,6 +212,28 @@ public final class AssetStore implements AutoCloseable {
             seen.put(digest, st);
         }
         return st;
+    }
+
+    /**
+     * Deletes the variants and fresh inodes this object made: the command that needed them failed
+     * before its tree went live, so nothing links them (its staging tree is gone). Best effort: one
+     * left behind is a correct copy, which the next prune removes.
+     */
+    public synchronized void discardMade() {
+        int d;
+        try {
+            d = fd();
+        } catch (NativeIOException e) {
+            return;
+        }
+        for (String name; (name = made.poll()) != null; ) {
+            try {
+                LinuxNativeFs.unlinkat(d, LinuxNativeFs.bytes(name), 0);
+            } catch (NativeIOException ignored) {
+                // see above
+            }
+        }
+        sources.clear();
     }
 
     /** Drops everything learnt about the store: files or directories were removed from it. */
@@ -386,6 +412,7 @@ public final class AssetStore implements AutoCloseable {
                 LinuxNativeFs.fchmodat(LinuxNativeFs.AT_FDCWD, p, use.permissions());
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            made.add(name);
         } catch (NativeIOException e) {
             Files.deleteIfExists(part);
             throw e;

@@ -38,7 +38,8 @@ public final class ImportJournal {
 
     /**
      * Deletes the recorded assets, then the recorded directories that are empty again (deepest
-     * first), and makes the store forget what it had learnt. Best effort: a file that cannot go
+     * first), and makes the store forget what it had learnt. Variants a blit made of them go
+     * first ({@link AssetStore#discardMade}), or their directories stay. Best effort: a file that cannot go
      * stays, verified, for the next prune. Returns how many assets went.
      */
     public int undo(AssetStore store) {

@@ -69,7 +69,7 @@ final class EphemeralRoot {
      * last files are there), the blit goes straight ahead: it reads each asset's stat through the
      * link it makes, so nothing walks the store beforehand. If an asset turns out to be missing
      * after all (pruned since, or deleted), the partial tree goes, the stones are imported as
-     * usual, and the blit runs again.
+     * usual, and the blit runs again. A failure leaves no partial tree and takes back the imports.
      */
     static InstallResult install(Client client, InstallPlan plan, ClientListener listener) throws IOException {
         Path dir = plan.target().orElseThrow().toAbsolutePath().normalize();
@@ -80,23 +80,59 @@ final class EphemeralRoot {
         }
         listener.phase("Building the tree");
         VfsTree tree = TreeBuilder.build(client, List.of(), fresh, Map.of());
-        if (StoneImport.seemImported(client.assets(), plan.toInstall())) {
+        // what a failure deletes: DIR, or its first ancestor that does not exist yet
+        Path made = null;
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            made = p;
+        }
+        StoneImport imports = null;
+        try {
+            if (StoneImport.seemImported(client.assets(), plan.toInstall())) {
+                CrashPoint.reached("after-import");
+                emptyOrCreate(dir);
+                try {
+                    return finish(dir, blit(client, tree, dir, listener),
+                            new StoneImport.Counts(0, 0, plan.toInstall().size()));
+                } catch (MissingAssetException e) {
+                    listener.phase("Some content is missing from the store (" + e.getFile() + "); importing");
+                }
+            }
+            StoneImport.Counts counts;
+            imports = StoneImport.begin(client, plan.toInstall(), false);
+            try (StoneImport running = imports) {
+                counts = running.finish(listener);
+            }
             CrashPoint.reached("after-import");
             emptyOrCreate(dir);
-            try {
-                return finish(dir, blit(client, tree, dir, listener),
-                        new StoneImport.Counts(0, 0, plan.toInstall().size()));
-            } catch (MissingAssetException e) {
-                listener.phase("Some content is missing from the store (" + e.getFile() + "); importing");
+            return finish(dir, blit(client, tree, dir, listener), counts);
+        } catch (IOException | RuntimeException | Error e) {
+            abandon(dir, made, e);
+            client.assets().discardMade();
+            if (imports != null) {
+                imports.undo();
             }
+            throw e;
         }
-        StoneImport.Counts counts;
-        try (StoneImport imports = StoneImport.begin(client, plan.toInstall(), false)) {
-            counts = imports.finish(listener);
+    }
+
+    /**
+     * After a failure: DIR as it was found (gone with the parents made for it, if it was not
+     * there), or empty when --force had cleared it.
+     */
+    private static void abandon(Path dir, Path made, Throwable failure) {
+        if (made != null) {
+            if (Files.exists(made, LinkOption.NOFOLLOW_LINKS)) {
+                TreeDeleter.deleteQuietly(made, failure);
+            }
+            return;
         }
-        CrashPoint.reached("after-import");
-        emptyOrCreate(dir);
-        return finish(dir, blit(client, tree, dir, listener), counts);
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path child : s.toList()) {
+                TreeDeleter.deleteQuietly(child, failure);
+            }
+        } catch (IOException | RuntimeException x) {
+            failure.addSuppressed(x);
+        }
     }
 
     /** Empties DIR (its contents were allowed to go: it was empty, or --force) or creates it. */

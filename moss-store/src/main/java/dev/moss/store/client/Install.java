@@ -118,18 +118,33 @@ public final class Install {
         List<String> recorded = TreeBuilder.ids(plan.selections()).stream().filter(id -> !fresh.containsKey(id)).toList();
         VfsTree tree;
         StoneImport.Counts counts;
+        StoneImport imports = StoneImport.begin(client, plan.toInstall(), true);
         // The store is checked for the stones' content while the tree is built; nothing is
-        // written until the tree has no conflicts.
-        try (StoneImport imports = StoneImport.begin(client, plan.toInstall(), true)) {
+        // written until the tree has no conflicts. A failed import takes out what it added.
+        try (imports) {
             listener.phase("Building the tree");
             tree = TreeBuilder.build(client, recorded, fresh, labels);
             counts = imports.finish(listener);
         }
-        CrashPoint.reached("after-import");
-        client.meta().addAll(metas);
-        client.layout().addAll(fresh);
-        CrashPoint.reached("after-db");
-        StateCommit.Committed c = StateCommit.commit(client, tree, plan.selections(), "Install", listener);
+        // Failing later, before the switch, the command takes back the imports too, and the rows
+        // of packages the database did not know before.
+        Set<String> known = client.meta().ids();
+        List<String> added = fresh.keySet().stream().filter(id -> !known.contains(id)).toList();
+        StateCommit.Undo undo = () -> {
+            client.layout().remove(added);
+            client.meta().remove(added);
+            imports.undo();
+        };
+        try {
+            CrashPoint.reached("after-import");
+            client.meta().addAll(metas);
+            client.layout().addAll(fresh);
+            CrashPoint.reached("after-db");
+        } catch (IOException | RuntimeException e) {
+            StateCommit.undoQuietly(undo, e);
+            throw e;
+        }
+        StateCommit.Committed c = StateCommit.commit(client, tree, plan.selections(), "Install", listener, undo);
         return new InstallResult(Optional.of(c.id()), c.stats(), counts.imported(), counts.reused(),
                 counts.skippedStones());
     }

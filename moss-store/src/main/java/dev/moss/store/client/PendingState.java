@@ -46,13 +46,15 @@ final class PendingState {
 
     /**
      * Removes state {@code id} (tree, row, marker) unless {@code ROOT/usr} is its tree: a state the
-     * switch never reached, which no one has seen active.
+     * switch never reached, which no one has seen active. If the switch did happen, only the
+     * marker goes: nothing is pending any more.
      *
-     * @return whether it was removed
+     * @return whether the state was removed
      */
     static boolean dropUnlessActive(Client client, long id) throws IOException {
         Installation inst = client.installation();
         if (inst.activeStateId().equals(OptionalLong.of(id))) {
+            clear(inst);
             return false;
         }
         TreeDeleter.delete(inst.stateDir(id));

@@ -161,7 +161,8 @@ public final class Remove {
         client.requireWriter();
         StateCommit.requireSwitchable(client);
         VfsTree tree = TreeBuilder.build(client, TreeBuilder.ids(plan.selections()));
-        StateCommit.Committed c = StateCommit.commit(client, tree, plan.selections(), "Remove", listener);
+        StateCommit.Committed c = StateCommit.commit(client, tree, plan.selections(), "Remove", listener,
+                StateCommit.Undo.NOTHING);
         return new Result(c.id(), c.stats());
     }
 }

@@ -36,6 +36,26 @@ final class StateCommit {
     /** What a committed state is. */
     record Committed(StateId id, BlitStats stats) {}
 
+    /**
+     * What a transaction takes back when it fails before its new state went live (that state is
+     * gone by then): what it added for that state alone, such as imported content and package rows.
+     */
+    @FunctionalInterface
+    interface Undo {
+        Undo NOTHING = () -> {};
+
+        void undo() throws IOException;
+    }
+
+    /** Runs {@code undo} after {@code failure}, which stays what the caller throws. */
+    static void undoQuietly(Undo undo, Throwable failure) {
+        try {
+            undo.undo();
+        } catch (IOException | RuntimeException x) {
+            failure.addSuppressed(x);
+        }
+    }
+
     private StateCommit() {}
 
     /** Refuses, before a transaction writes anything, a {@code ROOT/usr} that its switch may not replace. */
@@ -43,8 +63,12 @@ final class StateCommit {
         StateActivator.checkSwitchable(client.installation(), client.activeState().isPresent());
     }
 
+    /**
+     * @param undo run when the commit fails and its state did not go live; not when the switch
+     *     happened (the new state then needs all it was given)
+     */
     static Committed commit(Client client, VfsTree tree, List<Selection> selections, String summary,
-            ClientListener listener) throws IOException {
+            ClientListener listener, Undo undo) throws IOException {
         Installation inst = client.installation();
         Path staging = inst.treesDir().resolve("staging-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         State state = null;
@@ -68,8 +92,9 @@ final class StateCommit {
             return new Committed(state.id(), stats);
         } catch (IOException | RuntimeException | Error e) {
             TreeDeleter.deleteQuietly(staging, e);
-            if (state != null) {
-                dropUnlessActive(client, state.id(), e);
+            if (state == null || dropUnlessActive(client, state.id(), e)) {
+                client.assets().discardMade(); // variants only the staging tree linked
+                undoQuietly(undo, e);
             }
             throw e;
         }
@@ -77,14 +102,17 @@ final class StateCommit {
 
     /**
      * After a failure: a state the switch never reached goes with its tree, so the command leaves
-     * the history as it found it. One that became active stays (and so does the pending marker,
-     * which recovery clears). What cannot be undone here, recovery undoes at the next command.
+     * the history as it found it. One that became active stays. What cannot be undone here,
+     * recovery undoes at the next command.
+     *
+     * @return whether the state is gone
      */
-    private static void dropUnlessActive(Client client, StateId id, Throwable failure) {
+    private static boolean dropUnlessActive(Client client, StateId id, Throwable failure) {
         try {
-            PendingState.dropUnlessActive(client, id.value());
+            return PendingState.dropUnlessActive(client, id.value());
         } catch (IOException | RuntimeException x) {
             failure.addSuppressed(x);
+            return false;
         }
     }
 

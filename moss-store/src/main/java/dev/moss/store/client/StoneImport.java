@@ -170,8 +170,13 @@ final class StoneImport implements AutoCloseable {
         }
     }
 
-    /** Best effort: what cannot be deleted is verified content or a complete copy, for the next prune. */
-    private void undo() {
+    /**
+     * Takes out what this import added: assets, fan-out directories, cached stones. Also for the
+     * caller whose later step failed before the new state went live; call it after {@link #close}.
+     * Best effort: what cannot be deleted is verified content or a complete copy, for the next prune.
+     */
+    void undo() {
+        client.assets().discardMade(); // variants of the imports, from a blit that followed
         journal.undo(client.assets());
         for (Path p; (p = cached.poll()) != null; ) {
             try {

@@ -101,14 +101,26 @@ public final class StateActivator {
     /** Points {@code dir/name} at {@code text} with one rename, then makes it durable. */
     static void switchLink(Path dir, String name, String text) throws IOException {
         Path next = newLink(dir, name, text);
-        Files.move(next, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        try {
+            CrashPoint.reached("before-switch");
+            Files.move(next, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            discard(next, e);
+            throw e;
+        }
         Durability.syncDirectory(dir);
     }
 
     /** Puts a link to {@code text} at {@code dir/name} and whatever was there at {@code dir/name.next}, in one step. */
     private static void exchangeLink(Path dir, String name, String text) throws IOException {
         Path next = newLink(dir, name, text);
-        LinuxNativeFs.exchange(next, dir.resolve(name));
+        try {
+            CrashPoint.reached("before-switch");
+            LinuxNativeFs.exchange(next, dir.resolve(name));
+        } catch (IOException | RuntimeException e) {
+            discard(next, e); // the exchange did not happen: next is still the new link
+            throw e;
+        }
         Durability.syncDirectory(dir);
     }
 
@@ -116,8 +128,16 @@ public final class StateActivator {
         Path next = dir.resolve(name + ".next");
         Files.deleteIfExists(next);
         Files.createSymbolicLink(next, Path.of(text));
-        CrashPoint.reached("before-switch");
         return next;
+    }
+
+    /** A failed switch leaves no {@code .next} link behind (recovery would remove it, but need not). */
+    private static void discard(Path next, Throwable failure) {
+        try {
+            Files.deleteIfExists(next);
+        } catch (IOException | RuntimeException x) {
+            failure.addSuppressed(x);
+        }
     }
 
     /**
