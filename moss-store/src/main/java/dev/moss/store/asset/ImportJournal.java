@@ -31,49 +31,39 @@ public final class ImportJournal {
         dirs.add(relative);
     }
 
-    /** Assets named so far. */
-    public int assetCount() {
-        return assets.size();
-    }
-
     /**
      * Deletes the recorded assets, then the recorded directories that are empty again (deepest
      * first), and makes the store forget what it had learnt. Variants a blit made of them go
-     * first ({@link AssetStore#discardMade}), or their directories stay. Best effort: a file that cannot go
-     * stays, verified, for the next prune. Returns how many assets went.
+     * first ({@link AssetStore#discardMade}), or their directories stay. Best effort: a file that
+     * cannot go stays, verified, for the next prune.
      */
-    public int undo(AssetStore store) {
+    public void undo(AssetStore store) {
         int fd;
         try {
             fd = store.fd();
         } catch (NativeIOException e) {
-            return 0;
+            fd = -1;
         }
-        int removed = 0;
         if (fd >= 0) {
             for (Digest128 d; (d = assets.poll()) != null; ) {
-                if (unlink(fd, AssetStore.relativeNameBytes(d), 0)) {
-                    removed++;
-                }
+                unlinkQuietly(fd, AssetStore.relativeNameBytes(d), 0);
             }
             List<String> made = new ArrayList<>(dirs);
             made.sort(Comparator.comparingInt(String::length).reversed()); // "aa/bb/cc" before "aa/bb"
             for (String dir : made) {
-                unlink(fd, LinuxNativeFs.bytes(dir), LinuxNativeFs.AT_REMOVEDIR); // not empty: another asset lives there
+                unlinkQuietly(fd, LinuxNativeFs.bytes(dir), LinuxNativeFs.AT_REMOVEDIR); // not empty: another asset lives there
             }
         }
         assets.clear();
         dirs.clear();
         store.forgetAll();
-        return removed;
     }
 
-    private static boolean unlink(int fd, byte[] name, int flags) {
+    private static void unlinkQuietly(int fd, byte[] name, int flags) {
         try {
             LinuxNativeFs.unlinkat(fd, name, flags);
-            return true;
-        } catch (NativeIOException e) {
-            return false;
+        } catch (NativeIOException ignored) {
+            // see undo: best effort
         }
     }
 }
