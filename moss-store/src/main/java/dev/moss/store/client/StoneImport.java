@@ -172,11 +172,11 @@ final class StoneImport implements AutoCloseable {
 
     /**
      * Takes out what this import added: assets, fan-out directories, cached stones. Also for the
-     * caller whose later step failed before the new state went live; call it after {@link #close}.
+     * caller whose later step failed before the new state went live; call it after {@link #close},
+     * and after {@link AssetStore#discardMade} when a blit may have made variants of the imports.
      * Best effort: what cannot be deleted is verified content or a complete copy, for the next prune.
      */
     void undo() {
-        client.assets().discardMade(); // variants of the imports, from a blit that followed
         journal.undo(client.assets());
         for (Path p; (p = cached.poll()) != null; ) {
             try {
